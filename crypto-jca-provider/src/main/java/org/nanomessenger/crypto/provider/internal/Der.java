@@ -68,6 +68,18 @@ public final class Der {
     }
 
     /**
+     * The algorithm OID of a SubjectPublicKeyInfo or PKCS#8 PrivateKeyInfo, read without judging
+     * the rest, so that a caller can name a foreign key's type before refusing it.
+     */
+    public static String peekAlgorithmOid(byte[] encoded, boolean privateKeyInfo) throws DerException {
+        Reader info = new Reader(encoded).enter(SEQUENCE);
+        if (privateKeyInfo) {
+            info.read(INTEGER);
+        }
+        return decodeOid(info.enter(SEQUENCE).read(OID));
+    }
+
+    /**
      * Reads a PKCS#8 PrivateKeyInfo or OneAsymmetricKey (version 0 or 1). Attributes and an embedded
      * public key are skipped: the private key alone defines the key.
      */

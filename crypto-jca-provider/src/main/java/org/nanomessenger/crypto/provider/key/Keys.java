@@ -128,11 +128,11 @@ public final class Keys {
         if (!(key instanceof PublicKey) || !"X.509".equals(key.getFormat()) || key.getEncoded() == null) {
             throw new InvalidKeyException("Expected a " + names(accepted) + " public key, got " + describe(key));
         }
+        byte[] encoded = key.getEncoded();
+        requireType(foreignType(encoded, false, key, accepted, "public"), key, accepted);
         try {
-            Der.PublicKeyInfo info = Der.decodeSubjectPublicKeyInfo(key.getEncoded());
-            KeyType type = KeyType.forOid(info.oid()).orElseThrow(() -> new InvalidKeyException(
-                    "Expected a " + names(accepted) + " public key, got " + describe(key)));
-            requireType(type, key, accepted);
+            Der.PublicKeyInfo info = Der.decodeSubjectPublicKeyInfo(encoded);
+            KeyType type = KeyType.forOid(info.oid()).orElseThrow();
             return publicKey(type, info.key());
         } catch (Der.DerException | InvalidKeySpecException e) {
             throw new InvalidKeyException("Cannot read " + describe(key) + ": " + e.getMessage(), e);
@@ -152,16 +152,28 @@ public final class Keys {
         }
         byte[] encoded = key.getEncoded();
         try {
+            requireType(foreignType(encoded, true, key, accepted, "private"), key, accepted);
             Der.PrivateKeyInfo info = Der.decodePrivateKeyInfo(encoded);
-            KeyType type = KeyType.forOid(info.oid()).orElseThrow(() -> new InvalidKeyException(
-                    "Expected a " + names(accepted) + " private key, got " + describe(key)));
-            requireType(type, key, accepted);
+            KeyType type = KeyType.forOid(info.oid()).orElseThrow();
             return fromPrivateKeyContent(type, info.key());
         } catch (Der.DerException | InvalidKeySpecException e) {
             throw new InvalidKeyException("Cannot read " + describe(key) + ": " + e.getMessage(), e);
         } finally {
             Bytes.zero(encoded);
         }
+    }
+
+    /** The NanoPQ type named by a foreign key's encoding, or an exception naming what was expected. */
+    private static KeyType foreignType(byte[] encoded, boolean privateKeyInfo, Key key, Set<KeyType> accepted,
+            String kind) throws InvalidKeyException {
+        String oid;
+        try {
+            oid = Der.peekAlgorithmOid(encoded, privateKeyInfo);
+        } catch (Der.DerException e) {
+            throw new InvalidKeyException("Cannot read " + describe(key) + ": " + e.getMessage(), e);
+        }
+        return KeyType.forOid(oid).orElseThrow(() -> new InvalidKeyException(
+                "Expected a " + names(accepted) + " " + kind + " key, got " + describe(key)));
     }
 
     private static <K> K requireType(KeyType type, K key, Set<KeyType> accepted) throws InvalidKeyException {
