@@ -7,14 +7,14 @@ import java.security.SignatureException;
 import org.bouncycastle.crypto.CryptoException;
 import org.bouncycastle.crypto.params.MLDSAParameters;
 import org.bouncycastle.crypto.params.MLDSAPrivateKeyParameters;
-import org.bouncycastle.crypto.params.MLDSAPublicKeyParameters;
 import org.bouncycastle.crypto.params.ParametersWithContext;
 import org.bouncycastle.crypto.params.ParametersWithRandom;
 import org.bouncycastle.crypto.signers.MLDSASigner;
 
 /**
  * ML-DSA-65 with a context string (FIPS 204 Alg. 2 and 3), which the composite signature needs
- * and the JDK's ML-DSA does not offer (it signs with the empty context only).
+ * and the JDK's ML-DSA does not offer (it signs with the empty context only). Signing runs on
+ * Bouncy Castle; verification on NanoPQ's {@link MlDsa65Verifier}.
  */
 public final class MlDsaWithContext {
 
@@ -40,12 +40,12 @@ public final class MlDsaWithContext {
         }
     }
 
-    /** An ML-DSA-65 public key decoded once for repeated verification. */
+    /** An ML-DSA-65 public key decoded and expanded once for repeated verification. */
     public static final class PublicHandle {
-        private final MLDSAPublicKeyParameters params;
+        private final MlDsa65Verifier.ExpandedKey expanded;
 
-        private PublicHandle(MLDSAPublicKeyParameters params) {
-            this.params = params;
+        private PublicHandle(MlDsa65Verifier.ExpandedKey expanded) {
+            this.expanded = expanded;
         }
     }
 
@@ -56,7 +56,7 @@ public final class MlDsaWithContext {
 
     /** Decodes an ML-DSA-65 public key of the right length. */
     public static PublicHandle fromPublicKey(byte[] publicKey) {
-        return new PublicHandle(new MLDSAPublicKeyParameters(MLDSAParameters.ml_dsa_65, publicKey));
+        return new PublicHandle(MlDsa65Verifier.expand(publicKey));
     }
 
     /** FIPS 204 Alg. 2 ML-DSA.Sign(sk, M, ctx), hedged with {@code random}. */
@@ -72,11 +72,11 @@ public final class MlDsaWithContext {
         }
     }
 
-    /** FIPS 204 Alg. 3 ML-DSA.Verify(pk, M, sigma, ctx). */
+    /**
+     * FIPS 204 Alg. 3 ML-DSA.Verify(pk, M, sigma, ctx). NanoPQ's own verifier rather than Bouncy
+     * Castle's: it keeps the expanded key between calls (see {@link MlDsa65Verifier}).
+     */
     public static boolean verify(PublicHandle key, byte[] context, byte[] message, byte[] signature) {
-        MLDSASigner verifier = new MLDSASigner();
-        verifier.init(false, new ParametersWithContext(key.params, context));
-        verifier.update(message, 0, message.length);
-        return verifier.verifySignature(signature);
+        return MlDsa65Verifier.verify(key.expanded, context, message, signature);
     }
 }
