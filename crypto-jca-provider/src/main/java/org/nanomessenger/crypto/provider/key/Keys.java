@@ -64,6 +64,9 @@ public final class Keys {
             throw new InvalidKeySpecException(type.algorithm() + " private key must be " + seed
                     + type.privateLength() + " bytes, got " + raw.length);
         }
+        if (type.family() == KeyType.Family.ML_DSA) {
+            checkMlDsaSecretRange(type, raw);
+        }
         byte[] secret = raw.clone();
         return switch (type.family()) {
             case ML_KEM -> new NanoPrivateKey(type, secret, null,
@@ -253,6 +256,40 @@ public final class Keys {
         if (value.length != length) {
             throw new InvalidKeySpecException(type.algorithm() + " " + what + " must be " + length
                     + " bytes, got " + value.length);
+        }
+    }
+
+    /**
+     * FIPS 204 Alg. 25 skDecode: s1 and s2 are packed as eta - c in bitlen(2 eta) bits each, so a packed
+     * value above 2 eta is a coefficient outside [-eta, eta]. The JDK signs with such a key unchecked.
+     */
+    private static void checkMlDsaSecretRange(KeyType type, byte[] sk) throws InvalidKeySpecException {
+        // FIPS 204 §4 Table 1: eta, and the l + k polynomials of s1 and s2
+        int eta = type == KeyType.ML_DSA_65 ? 4 : 2;
+        int polynomials = switch (type) {
+            case ML_DSA_44 -> 4 + 4;
+            case ML_DSA_65 -> 5 + 6;
+            case ML_DSA_87 -> 7 + 8;
+            default -> throw new IllegalArgumentException(type + " is not ML-DSA");
+        };
+        int bits = eta == 2 ? 3 : 4;
+        int start = 32 + 32 + 64; // after rho, K and tr
+        int end = start + polynomials * 256 * bits / 8;
+        int buffer = 0;
+        int buffered = 0;
+        boolean outOfRange = false;
+        for (int i = start; i < end; i++) {
+            buffer |= (sk[i] & 0xff) << buffered;
+            buffered += 8;
+            while (buffered >= bits) {
+                outOfRange |= (buffer & ((1 << bits) - 1)) > 2 * eta;
+                buffer >>>= bits;
+                buffered -= bits;
+            }
+        }
+        if (outOfRange) {
+            throw new InvalidKeySpecException(type.algorithm() + " private key fails the FIPS 204 skDecode range "
+                    + "check (a coefficient of s1 or s2 is not in [-eta, eta])");
         }
     }
 
