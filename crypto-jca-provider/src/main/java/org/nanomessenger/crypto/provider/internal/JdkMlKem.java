@@ -17,7 +17,6 @@ import java.security.spec.X509EncodedKeySpec;
 
 import javax.crypto.DecapsulateException;
 import javax.crypto.KEM;
-import javax.crypto.SecretKey;
 
 /**
  * ML-KEM (FIPS 203) on the JDK's own implementation in SunJCE, which measured faster than Bouncy
@@ -90,16 +89,21 @@ public final class JdkMlKem {
         }
     }
 
-    /** FIPS 203 Alg. 21 ML-KEM.Decaps, with implicit rejection: a modified c yields a pseudo-random K. */
-    public static byte[] decapsulate(PrivateKey key, byte[] ciphertext) throws DecapsulateException {
+    /**
+     * The JDK's decapsulator for a private key. It is immutable and safe to share between threads
+     * (see {@link KEM}), so callers keep it with the key rather than make one per ciphertext.
+     */
+    public static KEM.Decapsulator decapsulator(PrivateKey key) {
         try {
-            SecretKey secret = KEM.getInstance("ML-KEM", provider()).newDecapsulator(key).decapsulate(ciphertext);
-            return secret.getEncoded();
-        } catch (DecapsulateException e) {
-            throw e;
+            return KEM.getInstance("ML-KEM", provider()).newDecapsulator(key);
         } catch (GeneralSecurityException e) {
-            throw new ProviderException("JDK ML-KEM decapsulation failed", e);
+            throw new ProviderException("JDK rejected an ML-KEM private key that NanoPQ accepted", e);
         }
+    }
+
+    /** FIPS 203 Alg. 21 ML-KEM.Decaps, with implicit rejection: a modified c yields a pseudo-random K. */
+    public static byte[] decapsulate(KEM.Decapsulator decapsulator, byte[] ciphertext) throws DecapsulateException {
+        return decapsulator.decapsulate(ciphertext).getEncoded();
     }
 
     private static Provider provider() {

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.nanomessenger.crypto.provider.kem;
 
-import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.util.EnumSet;
@@ -30,7 +29,7 @@ public abstract class MlKemSpi extends NanoKemSpi {
 
     @Override
     protected byte[] decapsulate(NanoPrivateKey key, byte[] encapsulation) throws DecapsulateException {
-        return JdkMlKem.decapsulate(jdkPrivateKey(key), encapsulation);
+        return JdkMlKem.decapsulate(jdkDecapsulator(key), encapsulation);
     }
 
     @Override
@@ -48,8 +47,8 @@ public abstract class MlKemSpi extends NanoKemSpi {
         return key.backend(k -> JdkMlKem.publicKey(k.type().oid(), k.raw()));
     }
 
-    static PrivateKey jdkPrivateKey(NanoPrivateKey key) {
-        return key.backend(k -> JdkMlKem.privateKey(k.type().oid(), k.secret()), decoded -> {
+    static KEM.Decapsulator jdkDecapsulator(NanoPrivateKey key) {
+        return key.backend(k -> JdkMlKem.decapsulator(JdkMlKem.privateKey(k.type().oid(), k.secret())), decoded -> {
             // The JDK's ML-KEM private key does not implement destroy(); the reference is dropped.
         });
     }

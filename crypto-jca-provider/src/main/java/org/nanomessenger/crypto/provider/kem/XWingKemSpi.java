@@ -3,7 +3,6 @@ package org.nanomessenger.crypto.provider.kem;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.PrivateKey;
 import java.security.ProviderException;
 import java.security.PublicKey;
 import java.security.SecureRandom;
@@ -132,13 +131,14 @@ public final class XWingKemSpi extends NanoKemSpi {
         byte[] seed = key.secret();
         Keys.XWingSecrets secrets = Keys.XWingSecrets.expand(seed);
         Bytes.zero(seed);
-        PrivateKey mlKem = JdkMlKem.privateKey(KeyType.ML_KEM_768.oid(), secrets.mlKemExpanded());
+        KEM.Decapsulator mlKem = JdkMlKem.decapsulator(
+                JdkMlKem.privateKey(KeyType.ML_KEM_768.oid(), secrets.mlKemExpanded()));
         Bytes.zero(secrets.mlKemExpanded());
         return new DecapsulationKey(mlKem, secrets.x25519Secret(), secrets.x25519Public());
     }
 
     /** The expanded decapsulation key, kept with the private key. */
-    private record DecapsulationKey(PrivateKey mlKem, byte[] x25519Secret, byte[] x25519Public) {
+    private record DecapsulationKey(KEM.Decapsulator mlKem, byte[] x25519Secret, byte[] x25519Public) {
         void destroy() {
             Bytes.zero(x25519Secret);
         }
