@@ -27,4 +27,8 @@ public interface EjbLogger extends BasicLogger {
 
     @Message(id = 2002, value = "Cannot reach NanoDS to migrate the schema")
     IllegalStateException databaseUnreachable(@Cause Throwable cause);
+
+    @LogMessage(level = INFO)
+    @Message(id = 2003, value = "Deleted %d envelopes whose retention ran out")
+    void envelopesExpired(int count);
 }

@@ -8,39 +8,28 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.Config;
 import org.nanomessenger.protocol.CryptoMode;
 
 /**
- * The operator's settings, from MicroProfile Config (system properties, environment variables such
- * as {@code NANO_POLICY_MINIMUM_MODE}, or the server's config sources). Read once per deployment.
+ * The operator's settings, from MicroProfile Config: system properties (which jboss-cli can change
+ * on a running server), environment variables such as {@code NANO_POLICY_MINIMUM_MODE}, or other
+ * config sources. Read on every use, so a change applies to the next request.
  */
 @ApplicationScoped
 public class ServerPolicy {
 
     @Inject
-    @ConfigProperty(name = "nano.policy.minimum-mode", defaultValue = "hybrid")
-    String minimumModeName;
+    Config config;
 
-    @Inject
-    @ConfigProperty(name = "nano.envelope.max-bytes", defaultValue = "65536")
-    int maxEnvelopeBytes;
-
-    @Inject
-    @ConfigProperty(name = "nano.envelope.clock-skew-seconds", defaultValue = "300")
-    long clockSkewSeconds;
-
-    @Inject
-    @ConfigProperty(name = "nano.envelope.retention-days", defaultValue = "30")
-    long retentionDays;
-
-    @Inject
-    @ConfigProperty(name = "nano.auth.token-lifetime-seconds", defaultValue = "3600")
-    long tokenLifetimeSeconds;
-
-    /** The weakest mode accepted; an unknown name in the configuration fails the deployment. */
+    /**
+     * The weakest mode accepted ({@code nano.policy.minimum-mode}, default {@code hybrid}).
+     *
+     * @throws IllegalArgumentException if the setting names no mode
+     */
     public CryptoMode minimumMode() {
-        return CryptoMode.fromWireName(minimumModeName);
+        return CryptoMode.fromWireName(config.getOptionalValue("nano.policy.minimum-mode", String.class)
+                .orElse(CryptoMode.HYBRID.wireName()));
     }
 
     /** Every mode the policy accepts, weakest first. */
@@ -49,21 +38,28 @@ public class ServerPolicy {
         return Arrays.stream(CryptoMode.values()).filter(m -> m.isAtLeast(minimum)).toList();
     }
 
+    /** The largest ciphertext accepted ({@code nano.envelope.max-bytes}, default 64 KiB). */
     public int maxEnvelopeBytes() {
-        return maxEnvelopeBytes;
+        return config.getOptionalValue("nano.envelope.max-bytes", Integer.class).orElse(64 * 1024);
     }
 
-    /** How far a signed timestamp may be from the server's clock, either way. */
+    /**
+     * How far a signed timestamp may be from the server's clock, either way
+     * ({@code nano.envelope.clock-skew-seconds}, default 300).
+     */
     public Duration clockSkew() {
-        return Duration.ofSeconds(clockSkewSeconds);
+        return Duration.ofSeconds(config.getOptionalValue("nano.envelope.clock-skew-seconds", Long.class)
+                .orElse(300L));
     }
 
-    /** How long an unacknowledged envelope is kept. */
+    /** How long an unacknowledged envelope is kept ({@code nano.envelope.retention-days}, default 30). */
     public Duration retention() {
-        return Duration.ofDays(retentionDays);
+        return Duration.ofDays(config.getOptionalValue("nano.envelope.retention-days", Long.class).orElse(30L));
     }
 
+    /** How long a bearer token lives ({@code nano.auth.token-lifetime-seconds}, default 3600). */
     public Duration tokenLifetime() {
-        return Duration.ofSeconds(tokenLifetimeSeconds);
+        return Duration.ofSeconds(config.getOptionalValue("nano.auth.token-lifetime-seconds", Long.class)
+                .orElse(3600L));
     }
 }

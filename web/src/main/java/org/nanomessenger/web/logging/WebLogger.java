@@ -24,6 +24,10 @@ public interface WebLogger extends BasicLogger {
     void unexpectedFailure(String method, String path, String correlationId, @Cause Throwable cause);
 
     @LogMessage(level = WARN)
-    @Message(id = 3001, value = "Refused a malformed request to %s %s: %s")
-    void malformedRequest(String method, String path, String reason);
+    @Message(id = 3001, value = "Refused a malformed request to %s: %s")
+    void malformedRequest(String path, String reason);
+
+    @LogMessage(level = WARN)
+    @Message(id = 3002, value = "Could not push to WebSocket session %s (%s); the envelope stays in the mailbox")
+    void pushFailed(String sessionId, String reason);
 }

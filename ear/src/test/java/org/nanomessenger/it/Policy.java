@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.nanomessenger.it;
+
+import java.io.IOException;
+
+import org.jboss.as.arquillian.container.ManagementClient;
+import org.jboss.dmr.ModelNode;
+
+/** Sets the server's crypto mode policy through the management API, as an admin's jboss-cli would. */
+final class Policy {
+
+    private static final String PROPERTY = "nano.policy.minimum-mode";
+
+    private Policy() {
+    }
+
+    /** Sets {@code nano.policy.minimum-mode}; it applies to the next request. */
+    static void minimumMode(ManagementClient client, String mode) throws IOException {
+        execute(client, "remove", null, true);
+        execute(client, "add", mode, false);
+    }
+
+    /** Removes the setting: the default (hybrid) applies again. */
+    static void reset(ManagementClient client) throws IOException {
+        execute(client, "remove", null, true);
+    }
+
+    private static void execute(ManagementClient client, String operation, String value, boolean mayFail)
+            throws IOException {
+        ModelNode request = new ModelNode();
+        request.get("operation").set(operation);
+        request.get("address").add("system-property", PROPERTY);
+        if (value != null) {
+            request.get("value").set(value);
+        }
+        ModelNode result = client.getControllerClient().execute(request);
+        if (!mayFail && !"success".equals(result.get("outcome").asString())) {
+            throw new IllegalStateException("Management operation failed: " + result);
+        }
+    }
+}

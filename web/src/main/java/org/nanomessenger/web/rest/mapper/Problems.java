@@ -1,0 +1,21 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.nanomessenger.web.rest.mapper;
+
+import jakarta.ws.rs.core.Response;
+
+import org.nanomessenger.ejb.api.Refusal;
+import org.nanomessenger.web.rest.dto.ProblemDetails;
+
+/** Builds {@code application/problem+json} responses. */
+final class Problems {
+
+    private Problems() {
+    }
+
+    static Response response(Refusal refusal, String detail, String correlationId) {
+        return Response.status(refusal.status())
+                .type(ProblemDetails.MEDIA_TYPE)
+                .entity(new ProblemDetails(refusal.type(), refusal.title(), refusal.status(), detail, correlationId))
+                .build();
+    }
+}

@@ -1,0 +1,106 @@
+// SPDX-License-Identifier: Apache-2.0
+package org.nanomessenger.web.websocket;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.websocket.Session;
+
+import org.infinispan.Cache;
+import org.nanomessenger.ejb.api.Caller;
+import org.nanomessenger.ejb.api.event.SecurityEvent;
+import org.nanomessenger.ejb.service.MessageService;
+import org.nanomessenger.web.logging.WebLogger;
+import org.nanomessenger.web.rest.Dtos;
+
+/**
+ * The open WebSockets on this server, by username, and the push of envelopes to them: the backlog on
+ * connect, then each envelope once its transaction has committed. Delivery is at least once: an
+ * envelope stays in the mailbox until the recipient acknowledges it, and is pushed again on the next
+ * connection if not.
+ */
+@ApplicationScoped
+public class MailboxPush {
+
+    private final ConcurrentHashMap<String, Set<Session>> sessions = new ConcurrentHashMap<>();
+    private final Jsonb json = JsonbBuilder.create();
+
+    @Resource(lookup = "java:jboss/infinispan/cache/nano/presence")
+    Cache<String, String> presence;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    @Inject
+    MessageService messages;
+
+    @Inject
+    Clock clock;
+
+    /** Registers an authenticated socket and sends it the backlog. */
+    void connected(Caller caller, Session session) {
+        sessions.computeIfAbsent(caller.username(), u -> ConcurrentHashMap.newKeySet()).add(session);
+        presence.put(caller.username(), "online", 1, TimeUnit.HOURS);
+        send(session, StreamMessage.ready());
+        messages.mailbox(caller).forEach(delivery -> send(session, StreamMessage.envelope(Dtos.envelope(delivery))));
+    }
+
+    void disconnected(String username, Session session) {
+        sessions.computeIfPresent(username, (u, open) -> {
+            open.remove(session);
+            return open.isEmpty() ? null : open;
+        });
+        if (!sessions.containsKey(username)) {
+            presence.remove(username);
+        }
+    }
+
+    /** After an envelope's transaction commits, pushes it to its recipient's sockets on this server. */
+    void accepted(@Observes(during = TransactionPhase.AFTER_SUCCESS) SecurityEvent.EnvelopeAccepted event) {
+        if (!sessions.containsKey(event.recipient())) {
+            return;
+        }
+        executor.execute(() -> messages.pending(event.recipient(), event.id()).ifPresent(delivery -> {
+            StreamMessage message = StreamMessage.envelope(Dtos.envelope(delivery));
+            sessions.getOrDefault(event.recipient(), Set.of()).forEach(session -> send(session, message));
+        }));
+    }
+
+    void send(Session session, StreamMessage message) {
+        if (!session.isOpen()) {
+            return;
+        }
+        try {
+            synchronized (session) {
+                session.getBasicRemote().sendText(json.toJson(message));
+            }
+        } catch (IOException e) {
+            WebLogger.LOG.pushFailed(session.getId(), e.getClass().getSimpleName());
+        }
+    }
+
+    String toJson(StreamMessage message) {
+        return json.toJson(message);
+    }
+
+    StreamMessage fromJson(String text) {
+        return json.fromJson(text, StreamMessage.class);
+    }
+
+    @PreDestroy
+    void close() throws Exception {
+        json.close();
+    }
+}
