@@ -52,6 +52,11 @@ final class TestUser {
         return new TestUser(prefix + "-" + suffix, mode);
     }
 
+    /** A new identity under a given name. */
+    static TestUser named(String username, CryptoMode mode) {
+        return new TestUser(username, mode);
+    }
+
     /** The registration request body, signed now. */
     ObjectNode registration() {
         long now = System.currentTimeMillis();

@@ -119,7 +119,7 @@ public class MessageService {
         Account account = ownAccount(caller);
         Instant now = clock.instant();
         List<Delivery> deliveries = envelopes.findMailbox(account, MAILBOX_PAGE).stream()
-                .map(MessageService::delivery)
+                .map(this::delivery)
                 .toList();
         deliveries.forEach(d -> events.fire(new SecurityEvent.EnvelopeDelivered(now, d.envelope().id(),
                 caller.username())));
@@ -130,7 +130,7 @@ public class MessageService {
     public Optional<Delivery> pending(String recipient, UUID id) {
         Optional<Delivery> delivery = envelopes.find(id)
                 .filter(e -> e.recipient().username().equals(recipient))
-                .map(MessageService::delivery);
+                .map(this::delivery);
         delivery.ifPresent(d -> events.fire(new SecurityEvent.EnvelopeDelivered(clock.instant(), id, recipient)));
         return delivery;
     }
@@ -165,7 +165,7 @@ public class MessageService {
     }
 
     /** Converts a stored envelope to its wire form. */
-    public static Delivery delivery(StoredEnvelope stored) {
+    private Delivery delivery(StoredEnvelope stored) {
         Envelope envelope = new Envelope(stored.id(), stored.sender(), stored.recipient().username(),
                 CryptoMode.fromWireName(stored.mode()), stored.sentAt(), stored.ciphertext());
         return new Delivery(envelope, stored.signature(), stored.acceptedAt());

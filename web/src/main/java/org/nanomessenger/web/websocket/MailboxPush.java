@@ -100,7 +100,11 @@ public class MailboxPush {
     }
 
     @PreDestroy
-    void close() throws Exception {
-        json.close();
+    void close() {
+        try {
+            json.close();
+        } catch (Exception e) {
+            WebLogger.LOG.pushFailed("(all)", e.getClass().getSimpleName());
+        }
     }
 }

@@ -4,12 +4,26 @@ package org.nanomessenger.web.rest.mapper;
 import jakarta.ws.rs.core.Response;
 
 import org.nanomessenger.ejb.api.Refusal;
+import org.nanomessenger.ejb.api.RefusedException;
 import org.nanomessenger.web.rest.dto.ProblemDetails;
 
 /** Builds {@code application/problem+json} responses. */
 final class Problems {
 
     private Problems() {
+    }
+
+    /**
+     * A refusal raised while the body was read (the size limit), which the JSON binding wraps in
+     * its own exception; null if there is none.
+     */
+    static RefusedException refusalCause(Throwable exception) {
+        for (Throwable cause = exception.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof RefusedException refused) {
+                return refused;
+            }
+        }
+        return null;
     }
 
     static Response response(Refusal refusal, String detail, String correlationId) {

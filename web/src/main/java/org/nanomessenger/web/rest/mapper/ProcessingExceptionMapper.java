@@ -9,6 +9,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
 import org.nanomessenger.ejb.api.Refusal;
+import org.nanomessenger.ejb.api.RefusedException;
 import org.nanomessenger.web.logging.WebLogger;
 
 /** A body the JSON binding could not read: malformed JSON or fields of the wrong type. */
@@ -20,6 +21,10 @@ public class ProcessingExceptionMapper implements ExceptionMapper<ProcessingExce
 
     @Override
     public Response toResponse(ProcessingException exception) {
+        RefusedException refused = Problems.refusalCause(exception);
+        if (refused != null) {
+            return Problems.response(refused.refusal(), refused.getMessage(), null);
+        }
         WebLogger.LOG.malformedRequest(uri.getPath(), exception.getClass().getSimpleName());
         return Problems.response(Refusal.MALFORMED_REQUEST, "The body is not the JSON this endpoint expects "
                 + "(syntax, field types or structure)", null);

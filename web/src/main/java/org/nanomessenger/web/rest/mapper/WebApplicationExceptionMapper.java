@@ -13,6 +13,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
 import org.nanomessenger.ejb.api.Refusal;
+import org.nanomessenger.ejb.api.RefusedException;
 import org.nanomessenger.web.logging.WebLogger;
 
 /**
@@ -27,6 +28,10 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
 
     @Override
     public Response toResponse(WebApplicationException exception) {
+        RefusedException refused = Problems.refusalCause(exception);
+        if (refused != null) {
+            return Problems.response(refused.refusal(), refused.getMessage(), null);
+        }
         if (exception instanceof NotFoundException) {
             return Problems.response(Refusal.NOT_FOUND, "No resource at this path", null);
         }
