@@ -6,7 +6,7 @@ import java.io.IOException;
 import org.jboss.as.arquillian.container.ManagementClient;
 import org.jboss.dmr.ModelNode;
 
-/** Sets the server's crypto mode policy through the management API, as an admin's jboss-cli would. */
+/** Changes the server's settings through the management API, as an admin's jboss-cli would. */
 final class Policy {
 
     private static final String PROPERTY = "nano.policy.minimum-mode";
@@ -16,20 +16,29 @@ final class Policy {
 
     /** Sets {@code nano.policy.minimum-mode}; it applies to the next request. */
     static void minimumMode(ManagementClient client, String mode) throws IOException {
-        execute(client, "remove", null, true);
-        execute(client, "add", mode, false);
+        set(client, PROPERTY, mode);
     }
 
     /** Removes the setting: the default (hybrid) applies again. */
     static void reset(ManagementClient client) throws IOException {
-        execute(client, "remove", null, true);
+        remove(client, PROPERTY);
     }
 
-    private static void execute(ManagementClient client, String operation, String value, boolean mayFail)
-            throws IOException {
+    /** Sets any server setting as a system property, as {@code /system-property=name:add} does. */
+    static void set(ManagementClient client, String name, String value) throws IOException {
+        execute(client, name, "remove", null, true);
+        execute(client, name, "add", value, false);
+    }
+
+    static void remove(ManagementClient client, String name) throws IOException {
+        execute(client, name, "remove", null, true);
+    }
+
+    private static void execute(ManagementClient client, String name, String operation, String value,
+            boolean mayFail) throws IOException {
         ModelNode request = new ModelNode();
         request.get("operation").set(operation);
-        request.get("address").add("system-property", PROPERTY);
+        request.get("address").add("system-property", name);
         if (value != null) {
             request.get("value").set(value);
         }
