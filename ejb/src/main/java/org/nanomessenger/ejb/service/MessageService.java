@@ -5,7 +5,6 @@ import static org.nanomessenger.ejb.service.AccountService.protocol;
 
 import java.security.PublicKey;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -172,17 +171,16 @@ public class MessageService {
     }
 
     private void requirePolicy(Caller caller, CryptoMode mode) {
-        if (!mode.isAtLeast(policy.minimumMode())) {
-            throw refuse(caller, Refusal.MODE_BELOW_POLICY, "This server accepts " + policy.minimumMode().wireName()
-                    + " envelopes or stronger; this one is " + mode.wireName());
+        String shortfall = policy.shortfall(mode, "envelope");
+        if (shortfall != null) {
+            throw refuse(caller, Refusal.MODE_BELOW_POLICY, shortfall);
         }
     }
 
     private void requireFresh(Caller caller, long timestampMillis) {
-        Duration skew = Duration.ofMillis(Math.abs(clock.millis() - timestampMillis));
-        if (skew.compareTo(policy.clockSkew()) > 0) {
-            throw refuse(caller, Refusal.TIMESTAMP_OUT_OF_WINDOW, "The timestamp is " + skew.toSeconds()
-                    + " s from the server's clock; at most " + policy.clockSkew().toSeconds() + " s is accepted");
+        String staleness = policy.staleness(timestampMillis, clock.millis());
+        if (staleness != null) {
+            throw refuse(caller, Refusal.TIMESTAMP_OUT_OF_WINDOW, staleness);
         }
     }
 

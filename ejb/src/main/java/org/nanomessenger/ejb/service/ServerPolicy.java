@@ -38,6 +38,28 @@ public class ServerPolicy {
         return Arrays.stream(CryptoMode.values()).filter(m -> m.isAtLeast(minimum)).toList();
     }
 
+    /**
+     * Why a signed timestamp is refused, or null when it is within {@link #clockSkew()} of
+     * {@code nowMillis}.
+     */
+    public String staleness(long timestampMillis, long nowMillis) {
+        Duration skew = Duration.ofMillis(Math.abs(nowMillis - timestampMillis));
+        if (skew.compareTo(clockSkew()) <= 0) {
+            return null;
+        }
+        return "The timestamp is " + skew.toSeconds() + " s from the server's clock; at most "
+                + clockSkew().toSeconds() + " s is accepted";
+    }
+
+    /** Why {@code mode} is refused, or null when it meets the policy. */
+    public String shortfall(CryptoMode mode, String what) {
+        CryptoMode minimum = minimumMode();
+        if (mode.isAtLeast(minimum)) {
+            return null;
+        }
+        return "This server accepts " + minimum.wireName() + " or stronger; the " + what + " is " + mode.wireName();
+    }
+
     /** The largest ciphertext accepted ({@code nano.envelope.max-bytes}, default 64 KiB). */
     public int maxEnvelopeBytes() {
         return config.getOptionalValue("nano.envelope.max-bytes", Integer.class).orElse(64 * 1024);
