@@ -123,6 +123,25 @@ class MessagingFlowIT {
         assertThat(answer.problem()).isEqualTo("unauthenticated");
     }
 
+    @Test
+    void aTokenStopsWorkingWhenItsLifetimeEnds() throws Exception {
+        Policy.set(management, "nano.auth.token-lifetime-seconds", "1");
+        try {
+            TestUser alice = TestUser.create("alice", CryptoMode.HYBRID).register().login();
+            assertThat(Api.get("/api/v1/envelopes", alice.token).status()).isEqualTo(200);
+
+            Instant deadline = Instant.now().plusSeconds(10);
+            int status = 200;
+            while (status == 200 && Instant.now().isBefore(deadline)) {
+                Thread.sleep(250);
+                status = Api.get("/api/v1/envelopes", alice.token).status();
+            }
+            assertThat(status).isEqualTo(401);
+        } finally {
+            Policy.remove(management, "nano.auth.token-lifetime-seconds");
+        }
+    }
+
     static boolean prekeySignatureVerifies(TestUser owner, PrekeyKind kind, JsonNode prekey) throws Exception {
         Prekey statement = new Prekey(owner.username, kind, prekey.get("keyId").asLong(),
                 prekey.get("algorithm").asText(), TestUser.decode(prekey.get("publicKey").asText()));
