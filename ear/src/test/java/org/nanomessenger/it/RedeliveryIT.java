@@ -56,6 +56,38 @@ class RedeliveryIT {
     }
 
     @Test
+    void deliversABacklogLongerThanOneMailboxPageOnConnect() throws Exception {
+        TestUser alice = TestUser.create("alice", CryptoMode.HYBRID).ready(0);
+        TestUser bob = TestUser.create("bob", CryptoMode.HYBRID).ready(0);
+        int backlog = 130;
+        for (int i = 0; i < backlog; i++) {
+            send(alice, bob);
+        }
+
+        try (Stream stream = Stream.open(bob.token)) {
+            assertThat(stream.next(10).get("type").asText()).isEqualTo("ready");
+            int delivered = 0;
+            while (stream.next(5) != null) {
+                delivered++;
+            }
+            assertThat(delivered).isEqualTo(backlog);
+        }
+    }
+
+    @Test
+    void answersAMalformedAckWithAnErrorFrame() throws Exception {
+        TestUser bob = TestUser.create("bob", CryptoMode.HYBRID).ready(0);
+
+        try (Stream stream = Stream.open(bob.token)) {
+            assertThat(stream.next(10).get("type").asText()).isEqualTo("ready");
+            stream.ack("NOT-A-UUID");
+            JsonNode error = stream.next(10);
+            assertThat(error.get("type").asText()).isEqualTo("error");
+            assertThat(error.get("problem").get("type").asText()).endsWith("/malformed-request");
+        }
+    }
+
+    @Test
     void accountsKeysAndWaitingEnvelopesSurviveAServerRestart() throws Exception {
         TestUser alice = TestUser.create("alice", CryptoMode.HYBRID).ready(1);
         TestUser bob = TestUser.create("bob", CryptoMode.HYBRID).ready(1);

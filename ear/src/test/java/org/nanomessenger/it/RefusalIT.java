@@ -3,6 +3,7 @@ package org.nanomessenger.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Locale;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -223,6 +224,16 @@ class RefusalIT {
         assertRefused(Api.post("/api/v1/envelopes", pair.alice.token,
                 pair.alice.envelope("nobody-" + UUID.randomUUID().toString().substring(0, 8), new byte[] {1})), 404,
                 "unknown-recipient");
+    }
+
+    @Test
+    void refusesAnEnvelopeWhoseRecipientIsNotSentNormalised() {
+        Pair pair = Pair.hybrid();
+
+        assertRefused(Api.post("/api/v1/envelopes", pair.alice.token,
+                pair.alice.envelope(pair.bob.username.toUpperCase(Locale.ROOT), new byte[] {1})), 400,
+                "invalid-username");
+        pair.assertBobsMailboxEmpty();
     }
 
     @Test

@@ -20,7 +20,7 @@ import jakarta.persistence.Table;
 @Entity
 @Table(name = "envelope")
 @NamedQuery(name = StoredEnvelope.MAILBOX, query = "SELECT e FROM StoredEnvelope e "
-        + "WHERE e.recipient = :recipient ORDER BY e.sequence")
+        + "WHERE e.recipient = :recipient AND e.sequence > :after ORDER BY e.sequence")
 @NamedQuery(name = StoredEnvelope.EXPIRED, query = "SELECT e FROM StoredEnvelope e WHERE e.expiresAt < :now")
 public class StoredEnvelope {
 
@@ -78,6 +78,10 @@ public class StoredEnvelope {
 
     public UUID id() {
         return id;
+    }
+
+    public long sequence() {
+        return sequence;
     }
 
     public String sender() {

@@ -24,10 +24,11 @@ public class EnvelopeRepository {
         return Optional.ofNullable(em.find(StoredEnvelope.class, id));
     }
 
-    /** The recipient's envelopes in acceptance order, at most {@code limit}. */
-    public List<StoredEnvelope> findMailbox(Account recipient, int limit) {
+    /** The recipient's envelopes after a sequence number, in acceptance order, at most {@code limit}. */
+    public List<StoredEnvelope> findMailbox(Account recipient, long afterSequence, int limit) {
         return em.createNamedQuery(StoredEnvelope.MAILBOX, StoredEnvelope.class)
                 .setParameter("recipient", recipient)
+                .setParameter("after", afterSequence)
                 .setMaxResults(limit)
                 .getResultList();
     }

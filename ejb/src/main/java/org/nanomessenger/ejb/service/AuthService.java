@@ -70,8 +70,8 @@ public class AuthService {
     }
 
     /**
-     * Issues a challenge for a username. The answer does not depend on whether the user exists, so
-     * that challenges reveal nothing about who is registered.
+     * Issues a challenge for a username, registered or not (whether a name is taken is public
+     * anyway: registration and bundles tell).
      *
      * @throws RefusedException {@link Refusal#INVALID_USERNAME}
      */

@@ -89,7 +89,10 @@ public class KeyDirectoryService {
      *         {@link Refusal#MALFORMED_REQUEST} for a key id already in use
      */
     public long addOneTime(Caller caller, List<PublishedPrekey> batch) {
-        if (batch.isEmpty() || batch.size() > MAX_ONE_TIME_BATCH) {
+        if (batch.isEmpty()) {
+            throw new RefusedException(Refusal.MALFORMED_REQUEST, "The batch of one-time prekeys is empty");
+        }
+        if (batch.size() > MAX_ONE_TIME_BATCH) {
             throw new RefusedException(Refusal.TOO_MANY_PREKEYS, "Send 1 to " + MAX_ONE_TIME_BATCH
                     + " one-time prekeys per request, got " + batch.size());
         }

@@ -60,8 +60,11 @@ public class MessageService {
     @Inject
     Clock clock;
 
-    /** An envelope as stored: the signed fields, the signature, and when the server accepted it. */
-    public record Delivery(Envelope envelope, byte[] signature, Instant acceptedAt) {
+    /**
+     * An envelope as stored: the signed fields, the signature, when the server accepted it, and its
+     * place in the recipient's mailbox.
+     */
+    public record Delivery(Envelope envelope, byte[] signature, Instant acceptedAt, long sequence) {
     }
 
     /**
@@ -74,7 +77,9 @@ public class MessageService {
      *         {@link Refusal#BLOCKED}, {@link Refusal#REPLAYED_ENVELOPE}
      */
     public Instant submit(Caller caller, Envelope envelope, byte[] signature) {
-        String sender = protocol(() -> Usernames.requireValid(envelope.sender()));
+        requireNormalized(caller, envelope.sender(), "sender");
+        requireNormalized(caller, envelope.recipient(), "recipient");
+        String sender = envelope.sender();
         if (!sender.equals(caller.username())) {
             throw refuse(caller, Refusal.NOT_SENDER, "Signed in as " + caller.username() + ", the envelope is from "
                     + envelope.sender());
@@ -86,7 +91,7 @@ public class MessageService {
         }
         requirePolicy(caller, envelope.mode());
         requireFresh(caller, envelope.timestampMillis());
-        Account recipient = accounts.findByUsername(Usernames.normalize(envelope.recipient()))
+        Account recipient = accounts.findByUsername(envelope.recipient())
                 .orElseThrow(() -> refuse(caller, Refusal.UNKNOWN_RECIPIENT, "No user " + envelope.recipient()));
         requireSignedBySender(caller, envelope, signature);
         if (accounts.isBlocked(recipient, sender)) {
@@ -115,9 +120,17 @@ public class MessageService {
 
     /** The caller's waiting envelopes, oldest first, at most {@link #MAILBOX_PAGE}. */
     public List<Delivery> mailbox(Caller caller) {
+        return mailbox(caller, 0);
+    }
+
+    /**
+     * The caller's waiting envelopes after {@code afterSequence} (a {@link Delivery#sequence()}),
+     * oldest first, at most {@link #MAILBOX_PAGE}: page through a long mailbox with the last one's.
+     */
+    public List<Delivery> mailbox(Caller caller, long afterSequence) {
         Account account = ownAccount(caller);
         Instant now = clock.instant();
-        List<Delivery> deliveries = envelopes.findMailbox(account, MAILBOX_PAGE).stream()
+        List<Delivery> deliveries = envelopes.findMailbox(account, afterSequence, MAILBOX_PAGE).stream()
                 .map(this::delivery)
                 .toList();
         deliveries.forEach(d -> events.fire(new SecurityEvent.EnvelopeDelivered(now, d.envelope().id(),
@@ -167,7 +180,19 @@ public class MessageService {
     private Delivery delivery(StoredEnvelope stored) {
         Envelope envelope = new Envelope(stored.id(), stored.sender(), stored.recipient().username(),
                 CryptoMode.fromWireName(stored.mode()), stored.sentAt(), stored.ciphertext());
-        return new Delivery(envelope, stored.signature(), stored.acceptedAt());
+        return new Delivery(envelope, stored.signature(), stored.acceptedAt(), stored.sequence());
+    }
+
+    /**
+     * The signature covers the names as sent and the recipient receives them as stored, so only
+     * normalised names are accepted: anything else could not verify at the other end.
+     */
+    private void requireNormalized(Caller caller, String username, String field) {
+        String normalized = protocol(() -> Usernames.requireValid(username));
+        if (!normalized.equals(username)) {
+            throw refuse(caller, Refusal.INVALID_USERNAME, "The " + field + " must be sent normalised, as "
+                    + normalized);
+        }
     }
 
     private void requirePolicy(Caller caller, CryptoMode mode) {

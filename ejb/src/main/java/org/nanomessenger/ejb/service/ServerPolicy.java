@@ -43,12 +43,12 @@ public class ServerPolicy {
      * {@code nowMillis}.
      */
     public String staleness(long timestampMillis, long nowMillis) {
-        Duration skew = Duration.ofMillis(Math.abs(nowMillis - timestampMillis));
-        if (skew.compareTo(clockSkew()) <= 0) {
+        long skewMillis = clockSkew().toMillis();
+        // Compared as bounds, not as |now - timestamp|, which overflows for extreme timestamps
+        if (timestampMillis >= nowMillis - skewMillis && timestampMillis <= nowMillis + skewMillis) {
             return null;
         }
-        return "The timestamp is " + skew.toSeconds() + " s from the server's clock; at most "
-                + clockSkew().toSeconds() + " s is accepted";
+        return "The timestamp is outside " + clockSkew().toSeconds() + " s of the server's clock";
     }
 
     /** Why {@code mode} is refused, or null when it meets the policy. */

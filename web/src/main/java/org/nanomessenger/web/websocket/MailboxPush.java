@@ -3,6 +3,7 @@ package org.nanomessenger.web.websocket;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -49,12 +50,18 @@ public class MailboxPush {
     @Inject
     Clock clock;
 
-    /** Registers an authenticated socket and sends it the backlog. */
+    /** Registers an authenticated socket and sends it the whole backlog, page by page. */
     void connected(Caller caller, Session session) {
         sessions.computeIfAbsent(caller.username(), u -> ConcurrentHashMap.newKeySet()).add(session);
         presence.put(caller.username(), "online", 1, TimeUnit.HOURS);
         send(session, StreamMessage.ready());
-        messages.mailbox(caller).forEach(delivery -> send(session, StreamMessage.envelope(Dtos.envelope(delivery))));
+        long after = 0;
+        List<MessageService.Delivery> page;
+        do {
+            page = messages.mailbox(caller, after);
+            page.forEach(delivery -> send(session, StreamMessage.envelope(Dtos.envelope(delivery))));
+            after = page.isEmpty() ? after : page.get(page.size() - 1).sequence();
+        } while (page.size() == MessageService.MAILBOX_PAGE);
     }
 
     void disconnected(String username, Session session) {

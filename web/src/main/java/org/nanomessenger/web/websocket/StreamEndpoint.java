@@ -66,10 +66,15 @@ public class StreamEndpoint {
             refuse(session, Refusal.MALFORMED_REQUEST, "After auth, send only ack frames");
             return;
         }
+        UUID id = canonicalUuid(message.id());
+        if (id == null) {
+            refuse(session, Refusal.MALFORMED_REQUEST, "An ack carries the envelope's id, a lower-case UUID");
+            return;
+        }
         try {
-            messages.acknowledge(caller, UUID.fromString(String.valueOf(message.id())));
-        } catch (IllegalArgumentException e) {
-            refuse(session, Refusal.MALFORMED_REQUEST, "An ack carries the envelope's id, a UUID");
+            messages.acknowledge(caller, id);
+        } catch (RefusedException e) {
+            refuse(session, e.refusal(), e.getMessage());
         }
     }
 
@@ -97,6 +102,16 @@ public class StreamEndpoint {
             push.connected(caller, session);
         } catch (RefusedException e) {
             refuse(session, e.refusal(), e.getMessage());
+        }
+    }
+
+    /** The id as a UUID if it is in canonical lower-case form (as REST requires), else null. */
+    private static UUID canonicalUuid(String text) {
+        try {
+            UUID id = UUID.fromString(String.valueOf(text));
+            return id.toString().equals(text) ? id : null;
+        } catch (IllegalArgumentException e) {
+            return null;
         }
     }
 
