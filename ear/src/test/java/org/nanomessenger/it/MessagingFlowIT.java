@@ -124,11 +124,31 @@ class MessagingFlowIT {
     }
 
     @Test
+    void revokingATokenClosesTheWebSocketOpenedWithIt() throws Exception {
+        TestUser bob = TestUser.create("bob", CryptoMode.HYBRID).ready(0);
+
+        try (Stream stream = Stream.open(bob.token)) {
+            assertThat(stream.next(10).get("type").asText()).isEqualTo("ready");
+            assertThat(Api.delete("/api/v1/auth/token", bob.token).status()).isEqualTo(204);
+
+            JsonNode error = stream.next(10);
+            assertThat(error).as("an error frame within 10 s").isNotNull();
+            assertThat(error.get("problem").get("type").asText()).endsWith("/unauthenticated");
+        }
+    }
+
+    @Test
     void aTokenStopsWorkingWhenItsLifetimeEnds() throws Exception {
         Policy.set(management, "nano.auth.token-lifetime-seconds", "1");
         try {
             TestUser alice = TestUser.create("alice", CryptoMode.HYBRID).register().login();
             assertThat(Api.get("/api/v1/envelopes", alice.token).status()).isEqualTo(200);
+            try (Stream stream = Stream.open(alice.token)) {
+                assertThat(stream.next(10).get("type").asText()).isEqualTo("ready");
+                JsonNode error = stream.next(10);
+                assertThat(error).as("the socket is closed when the token expires").isNotNull();
+                assertThat(error.get("problem").get("type").asText()).endsWith("/unauthenticated");
+            }
 
             Instant deadline = Instant.now().plusSeconds(10);
             int status = 200;

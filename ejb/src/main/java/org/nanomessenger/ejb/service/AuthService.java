@@ -112,8 +112,10 @@ public class AuthService {
         RANDOM.nextBytes(token);
         String encoded = Base64Url.encode(token);
         long lifetime = policy.tokenLifetime().toSeconds();
-        tokens.put(hash(encoded), username + "|" + deviceName, lifetime, TimeUnit.SECONDS);
-        events.fire(new SecurityEvent.TokenIssued(now(), username));
+        String hash = hash(encoded);
+        long expiresAt = now().plusSeconds(lifetime).toEpochMilli();
+        tokens.put(hash, username + "|" + deviceName + "|" + expiresAt, lifetime, TimeUnit.SECONDS);
+        events.fire(new SecurityEvent.TokenIssued(now(), username, tokenId(hash)));
         return new Token(encoded, lifetime);
     }
 
@@ -122,19 +124,23 @@ public class AuthService {
         if (token == null || token.isEmpty()) {
             return Optional.empty();
         }
-        String holder = tokens.get(hash(token));
+        String hash = hash(token);
+        String holder = tokens.get(hash);
         if (holder == null) {
             return Optional.empty();
         }
-        int bar = holder.indexOf('|');
-        return Optional.of(new Caller(holder.substring(0, bar), holder.substring(bar + 1)));
+        String[] fields = holder.split("\\|");
+        return Optional.of(new Caller(fields[0], fields[1], tokenId(hash),
+                Instant.ofEpochMilli(Long.parseLong(fields[2]))));
     }
 
     /** Revokes a token at once; an unknown token is ignored. */
     public void revoke(String token) {
-        String holder = tokens.remove(hash(token));
+        String hash = hash(token);
+        String holder = tokens.remove(hash);
         if (holder != null) {
-            events.fire(new SecurityEvent.TokenRevoked(now(), holder.substring(0, holder.indexOf('|'))));
+            events.fire(new SecurityEvent.TokenRevoked(now(), holder.substring(0, holder.indexOf('|')),
+                    tokenId(hash)));
         }
     }
 
@@ -161,6 +167,11 @@ public class AuthService {
 
     private Instant now() {
         return clock.instant();
+    }
+
+    /** The first 16 hex digits of the token's hash: enough to tell tokens apart, useless to use one. */
+    private static String tokenId(String hash) {
+        return hash.substring(0, 16);
     }
 
     /** SHA-256 of the token's text, in hex: the cache key, so that a heap dump holds no live token. */

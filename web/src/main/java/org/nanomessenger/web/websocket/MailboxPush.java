@@ -11,20 +11,24 @@ import java.util.concurrent.TimeUnit;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
+import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 
 import org.infinispan.Cache;
 import org.nanomessenger.ejb.api.Caller;
+import org.nanomessenger.ejb.api.Refusal;
 import org.nanomessenger.ejb.api.event.SecurityEvent;
 import org.nanomessenger.ejb.service.MessageService;
 import org.nanomessenger.web.logging.WebLogger;
 import org.nanomessenger.web.rest.Dtos;
+import org.nanomessenger.web.rest.dto.ProblemDetails;
 
 /**
  * The open WebSockets on this server, by username, and the push of envelopes to them: the backlog on
@@ -44,15 +48,24 @@ public class MailboxPush {
     @Resource
     ManagedExecutorService executor;
 
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
     @Inject
     MessageService messages;
 
     @Inject
     Clock clock;
 
-    /** Registers an authenticated socket and sends it the whole backlog, page by page. */
+    /**
+     * Registers an authenticated socket and sends it the whole backlog, page by page. The socket is
+     * closed when its token expires or is revoked.
+     */
     void connected(Caller caller, Session session) {
         sessions.computeIfAbsent(caller.username(), u -> ConcurrentHashMap.newKeySet()).add(session);
+        long untilExpiry = Math.max(0, caller.expiresAt().toEpochMilli() - clock.millis());
+        scheduler.schedule(() -> closeAsUnauthenticated(session, "The token expired"), untilExpiry,
+                TimeUnit.MILLISECONDS);
         presence.put(caller.username(), "online", 1, TimeUnit.HOURS);
         send(session, StreamMessage.ready());
         long after = 0;
@@ -83,6 +96,28 @@ public class MailboxPush {
             StreamMessage message = StreamMessage.envelope(Dtos.envelope(delivery));
             sessions.getOrDefault(event.recipient(), Set.of()).forEach(session -> send(session, message));
         }));
+    }
+
+    /** Closes the sockets opened with a token that was just revoked. */
+    void revoked(@Observes SecurityEvent.TokenRevoked event) {
+        sessions.getOrDefault(event.username(), Set.of()).stream()
+                .filter(session -> session.getUserProperties().get(StreamEndpoint.CALLER) instanceof Caller caller
+                        && caller.tokenId().equals(event.tokenId()))
+                .forEach(session -> closeAsUnauthenticated(session, "The token was revoked"));
+    }
+
+    private void closeAsUnauthenticated(Session session, String detail) {
+        if (!session.isOpen()) {
+            return;
+        }
+        Refusal refusal = Refusal.UNAUTHENTICATED;
+        send(session, StreamMessage.error(new ProblemDetails(refusal.type(), refusal.title(), refusal.status(),
+                detail, null)));
+        try {
+            session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, refusal.slug()));
+        } catch (IOException e) {
+            WebLogger.LOG.pushFailed(session.getId(), e.getClass().getSimpleName());
+        }
     }
 
     void send(Session session, StreamMessage message) {

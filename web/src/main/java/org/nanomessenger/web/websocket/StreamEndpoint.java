@@ -28,7 +28,8 @@ import org.nanomessenger.web.rest.dto.ProblemDetails;
 @ServerEndpoint("/api/v1/stream")
 public class StreamEndpoint {
 
-    private static final String CALLER = "nano.caller";
+    /** The user property that holds an authenticated socket's {@link Caller}. */
+    static final String CALLER = "nano.caller";
     private static final long AUTH_TIMEOUT_MILLIS = 10_000;
 
     @Inject

@@ -28,12 +28,12 @@ public sealed interface SecurityEvent {
     record BundleFetched(Instant at, String requester, String owner, Long oneTimeKeyId) implements SecurityEvent {
     }
 
-    /** A bearer token was issued after a signed challenge. */
-    record TokenIssued(Instant at, String username) implements SecurityEvent {
+    /** A bearer token was issued after a signed challenge; {@code tokenId} names it, it is not the token. */
+    record TokenIssued(Instant at, String username, String tokenId) implements SecurityEvent {
     }
 
     /** A bearer token was revoked by its holder. */
-    record TokenRevoked(Instant at, String username) implements SecurityEvent {
+    record TokenRevoked(Instant at, String username, String tokenId) implements SecurityEvent {
     }
 
     /** An envelope was accepted into the recipient's mailbox. */
