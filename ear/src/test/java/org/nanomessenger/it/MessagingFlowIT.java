@@ -72,8 +72,8 @@ class MessagingFlowIT {
             assertThat(TestUser.decode(delivered.get("ciphertext").asText())).isEqualTo(ciphertext);
             assertThat(senderSignatureVerifies(alice, delivered)).isTrue();
 
-            stream.ack(delivered.get("id").asText());
-            assertThat(mailboxEmptiesWithin(bob, Duration.ofSeconds(10))).isTrue();
+            assertThat(stream.ackAndConfirm(delivered.get("id").asText())).isTrue();
+            assertThat(Api.get("/api/v1/envelopes", bob.token).body()).isEmpty();
         }
     }
 

@@ -40,6 +40,13 @@ final class Stream implements WebSocket.Listener, AutoCloseable {
         send(Api.object().put("type", "ack").put("id", id).toString());
     }
 
+    /** Acknowledges and waits for the server's confirmation; answers whether it came in time. */
+    boolean ackAndConfirm(String id) throws InterruptedException {
+        ack(id);
+        JsonNode reply = next(10);
+        return reply != null && "acked".equals(reply.get("type").asText()) && id.equals(reply.get("id").asText());
+    }
+
     /** The next frame, or null after {@code seconds} without one. */
     JsonNode next(long seconds) throws InterruptedException {
         return frames.poll(seconds, TimeUnit.SECONDS);

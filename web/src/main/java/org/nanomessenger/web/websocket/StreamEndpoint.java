@@ -23,7 +23,8 @@ import org.nanomessenger.web.rest.dto.ProblemDetails;
 /**
  * {@code /api/v1/stream}: real-time delivery. The client's first frame authenticates it with its
  * bearer token (a token in the URL would end up in access logs); the server then pushes every
- * waiting envelope and each new one, and the client acknowledges each by id.
+ * waiting envelope and each new one, and the client acknowledges each by id; the server confirms
+ * each acknowledgement once the envelope is deleted.
  */
 @ServerEndpoint("/api/v1/stream")
 public class StreamEndpoint {
@@ -73,10 +74,13 @@ public class StreamEndpoint {
             return;
         }
         try {
+            // Acknowledging twice, or an id that is not (or no longer) waiting, is harmless
             messages.acknowledge(caller, id);
         } catch (RefusedException e) {
             refuse(session, e.refusal(), e.getMessage());
+            return;
         }
+        push.send(session, StreamMessage.acked(id.toString()));
     }
 
     @OnClose
