@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.nanomessenger.protocol.CryptoMode;
 
-/** At-least-once delivery: what is not acknowledged comes back, what is never does; data survives a restart. */
+/** At-least-once delivery: what is not acknowledged comes back, what is never does; data survives a reload. */
 @ExtendWith(ArquillianExtension.class)
 class RedeliveryIT {
 
@@ -86,7 +86,7 @@ class RedeliveryIT {
     }
 
     @Test
-    void accountsKeysAndWaitingEnvelopesSurviveAServerRestart() throws Exception {
+    void accountsKeysAndWaitingEnvelopesSurviveAReload() throws Exception {
         TestUser alice = TestUser.create("alice", CryptoMode.HYBRID).ready(1);
         TestUser bob = TestUser.create("bob", CryptoMode.HYBRID).ready(1);
         String waiting = send(alice, bob);
