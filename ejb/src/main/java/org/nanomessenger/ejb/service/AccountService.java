@@ -33,7 +33,7 @@ public class AccountService {
     AccountRepository accounts;
 
     @Inject
-    ServerPolicy policy;
+    Refusals refusals;
 
     @Inject
     Event<SecurityEvent> events;
@@ -57,8 +57,8 @@ public class AccountService {
         PublicKey key = protocol(() -> Signatures.decodePublicKey(identityKey));
         CryptoMode mode = CryptoMode.forSignatureAlgorithm(key.getAlgorithm()).orElseThrow(() -> refuse(username,
                 Refusal.INVALID_KEY, "A " + key.getAlgorithm() + " key cannot be an identity key"));
-        requireModeAllowed(username, mode);
-        requireFresh(username, timestampMillis);
+        refusals.requirePolicy(username, mode, "key");
+        refusals.requireFresh(username, timestampMillis);
 
         Registration registration = new Registration(username, deviceName, key.getAlgorithm(), identityKey,
                 timestampMillis);
@@ -117,20 +117,6 @@ public class AccountService {
                 Refusal.UNAUTHENTICATED, "The token's account no longer exists"));
     }
 
-    private void requireModeAllowed(String username, CryptoMode mode) {
-        String shortfall = policy.shortfall(mode, "key");
-        if (shortfall != null) {
-            throw refuse(username, Refusal.MODE_BELOW_POLICY, shortfall);
-        }
-    }
-
-    private void requireFresh(String username, long timestampMillis) {
-        String staleness = policy.staleness(timestampMillis, clock.millis());
-        if (staleness != null) {
-            throw refuse(username, Refusal.TIMESTAMP_OUT_OF_WINDOW, staleness);
-        }
-    }
-
     private static void requireDeviceName(String deviceName) {
         if (deviceName == null || !deviceName.matches("[A-Za-z0-9_.-]{1,64}")) {
             throw new RefusedException(Refusal.MALFORMED_REQUEST,
@@ -139,8 +125,7 @@ public class AccountService {
     }
 
     private RefusedException refuse(String username, Refusal refusal, String detail) {
-        events.fire(new SecurityEvent.RequestRefused(clock.instant(), username, refusal));
-        return new RefusedException(refusal, detail);
+        return refusals.refuse(username, refusal, detail);
     }
 
     /** Runs a protocol step, turning its checked problem into the matching refusal. */

@@ -56,6 +56,9 @@ public class AuthService {
     ServerPolicy policy;
 
     @Inject
+    Refusals refusals;
+
+    @Inject
     Event<SecurityEvent> events;
 
     @Inject
@@ -161,8 +164,7 @@ public class AuthService {
     }
 
     private RefusedException refuse(String username, Refusal refusal, String detail) {
-        events.fire(new SecurityEvent.RequestRefused(now(), username, refusal));
-        return new RefusedException(refusal, detail);
+        return refusals.refuse(username, refusal, detail);
     }
 
     private Instant now() {

@@ -55,6 +55,9 @@ public class MessageService {
     ServerPolicy policy;
 
     @Inject
+    Refusals refusals;
+
+    @Inject
     Event<SecurityEvent> events;
 
     @Inject
@@ -89,8 +92,8 @@ public class MessageService {
             throw refuse(caller, Refusal.ENVELOPE_TOO_LARGE, "The ciphertext is " + size + " bytes; at most "
                     + policy.maxEnvelopeBytes() + " are accepted");
         }
-        requirePolicy(caller, envelope.mode());
-        requireFresh(caller, envelope.timestampMillis());
+        refusals.requirePolicy(caller.username(), envelope.mode(), "envelope");
+        refusals.requireFresh(caller.username(), envelope.timestampMillis());
         Account recipient = accounts.findByUsername(envelope.recipient())
                 .orElseThrow(() -> refuse(caller, Refusal.UNKNOWN_RECIPIENT, "No user " + envelope.recipient()));
         requireSignedBySender(caller, envelope, signature);
@@ -195,20 +198,6 @@ public class MessageService {
         }
     }
 
-    private void requirePolicy(Caller caller, CryptoMode mode) {
-        String shortfall = policy.shortfall(mode, "envelope");
-        if (shortfall != null) {
-            throw refuse(caller, Refusal.MODE_BELOW_POLICY, shortfall);
-        }
-    }
-
-    private void requireFresh(Caller caller, long timestampMillis) {
-        String staleness = policy.staleness(timestampMillis, clock.millis());
-        if (staleness != null) {
-            throw refuse(caller, Refusal.TIMESTAMP_OUT_OF_WINDOW, staleness);
-        }
-    }
-
     private void requireSignedBySender(Caller caller, Envelope envelope, byte[] signature) {
         Device device = accounts.findDevice(caller.username(), caller.device()).orElseThrow(() ->
                 new RefusedException(Refusal.UNAUTHENTICATED, "The token's device no longer exists"));
@@ -225,7 +214,6 @@ public class MessageService {
     }
 
     private RefusedException refuse(Caller caller, Refusal refusal, String detail) {
-        events.fire(new SecurityEvent.RequestRefused(clock.instant(), caller.username(), refusal));
-        return new RefusedException(refusal, detail);
+        return refusals.refuse(caller.username(), refusal, detail);
     }
 }
