@@ -59,6 +59,9 @@ public class AuthService {
     Refusals refusals;
 
     @Inject
+    IdentityKeys identityKeys;
+
+    @Inject
     Event<SecurityEvent> events;
 
     @Inject
@@ -149,7 +152,7 @@ public class AuthService {
 
     private boolean verifies(Device device, byte[] input, byte[] signature) {
         try {
-            return Signatures.verify(Signatures.decodePublicKey(device.identityKey()), input, signature);
+            return Signatures.verify(identityKeys.decode(device.identityKey()), input, signature);
         } catch (ProtocolException e) {
             throw new RefusedException(e);
         }

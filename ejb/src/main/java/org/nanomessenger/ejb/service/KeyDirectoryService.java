@@ -45,6 +45,9 @@ public class KeyDirectoryService {
     PrekeyRepository prekeys;
 
     @Inject
+    IdentityKeys identityKeys;
+
+    @Inject
     Event<SecurityEvent> events;
 
     @Inject
@@ -157,7 +160,7 @@ public class KeyDirectoryService {
             throw new RefusedException(Refusal.INVALID_KEY, "The key is a " + key.getAlgorithm() + " key, not "
                     + prekey.algorithm());
         }
-        PublicKey identity = protocol(() -> Signatures.decodePublicKey(device.identityKey()));
+        PublicKey identity = protocol(() -> identityKeys.decode(device.identityKey()));
         byte[] input = new Prekey(caller.username(), kind, prekey.keyId(), prekey.algorithm(),
                 prekey.publicKey()).signingInput();
         if (!protocol(() -> Signatures.verify(identity, input, prekey.signature()))) {

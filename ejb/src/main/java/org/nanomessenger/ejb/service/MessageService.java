@@ -58,6 +58,9 @@ public class MessageService {
     Refusals refusals;
 
     @Inject
+    IdentityKeys identityKeys;
+
+    @Inject
     Event<SecurityEvent> events;
 
     @Inject
@@ -201,7 +204,7 @@ public class MessageService {
     private void requireSignedBySender(Caller caller, Envelope envelope, byte[] signature) {
         Device device = accounts.findDevice(caller.username(), caller.device()).orElseThrow(() ->
                 new RefusedException(Refusal.UNAUTHENTICATED, "The token's device no longer exists"));
-        PublicKey identity = protocol(() -> Signatures.decodePublicKey(device.identityKey()));
+        PublicKey identity = protocol(() -> identityKeys.decode(device.identityKey()));
         if (!protocol(() -> Signatures.verify(identity, envelope.signingInput(), signature))) {
             throw refuse(caller, Refusal.INVALID_SIGNATURE, "The envelope is not signed by " + caller.username()
                     + "'s identity key");
