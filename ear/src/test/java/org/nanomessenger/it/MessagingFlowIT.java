@@ -124,6 +124,17 @@ class MessagingFlowIT {
     }
 
     @Test
+    void aPolicyValueThatNamesNoModeFailsClosedToQuantumOnly() throws Exception {
+        Policy.minimumMode(management, "HYBRID ");
+
+        Api.Answer answer = Api.get("/api/v1/server", null);
+
+        assertThat(answer.body().get("minimumMode").asText()).isEqualTo("quantum");
+        assertThat(Api.post("/api/v1/accounts", null, TestUser.create("carol", CryptoMode.HYBRID).registration())
+                .problem()).isEqualTo("mode-below-policy");
+    }
+
+    @Test
     void revokingATokenClosesTheWebSocketOpenedWithIt() throws Exception {
         TestUser bob = TestUser.create("bob", CryptoMode.HYBRID).ready(0);
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.nanomessenger.ejb.logging;
 
+import static org.jboss.logging.Logger.Level.ERROR;
 import static org.jboss.logging.Logger.Level.INFO;
 
 import java.lang.invoke.MethodHandles;
@@ -31,4 +32,9 @@ public interface EjbLogger extends BasicLogger {
     @LogMessage(level = INFO)
     @Message(id = 2003, value = "Deleted %d envelopes whose retention ran out")
     void envelopesExpired(int count);
+
+    @LogMessage(level = ERROR)
+    @Message(id = 2004, value = "nano.policy.minimum-mode is '%s', which names no crypto mode (classical, hybrid, "
+            + "quantum); accepting quantum only until it is corrected")
+    void unknownPolicy(String configured);
 }

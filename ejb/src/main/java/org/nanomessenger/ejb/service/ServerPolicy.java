@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.Config;
+import org.nanomessenger.ejb.logging.EjbLogger;
 import org.nanomessenger.protocol.CryptoMode;
 
 /**
@@ -23,13 +24,19 @@ public class ServerPolicy {
     Config config;
 
     /**
-     * The weakest mode accepted ({@code nano.policy.minimum-mode}, default {@code hybrid}).
-     *
-     * @throws IllegalArgumentException if the setting names no mode
+     * The weakest mode accepted ({@code nano.policy.minimum-mode}, default {@code hybrid}). A value
+     * that names no mode fails closed: the server then accepts {@code quantum} only, and says so in
+     * its log, rather than guess and accept weaker keys than the operator meant.
      */
     public CryptoMode minimumMode() {
-        return CryptoMode.fromWireName(config.getOptionalValue("nano.policy.minimum-mode", String.class)
-                .orElse(CryptoMode.HYBRID.wireName()));
+        String configured = config.getOptionalValue("nano.policy.minimum-mode", String.class)
+                .orElse(CryptoMode.HYBRID.wireName());
+        try {
+            return CryptoMode.fromWireName(configured);
+        } catch (IllegalArgumentException e) {
+            EjbLogger.LOG.unknownPolicy(configured);
+            return CryptoMode.QUANTUM;
+        }
     }
 
     /** Every mode the policy accepts, weakest first. */
