@@ -133,10 +133,6 @@ public class MailboxPush {
         }
     }
 
-    String toJson(StreamMessage message) {
-        return json.toJson(message);
-    }
-
     StreamMessage fromJson(String text) {
         return json.fromJson(text, StreamMessage.class);
     }

@@ -13,8 +13,6 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
 import org.nanomessenger.ejb.api.Refusal;
-import org.nanomessenger.ejb.api.RefusedException;
-import org.nanomessenger.web.logging.WebLogger;
 
 /**
  * What JAX-RS itself refuses (no such path, wrong method or media type, a body that is not the JSON
@@ -28,10 +26,6 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
 
     @Override
     public Response toResponse(WebApplicationException exception) {
-        RefusedException refused = Problems.refusalCause(exception);
-        if (refused != null) {
-            return Problems.response(refused.refusal(), refused.getMessage(), null);
-        }
         if (exception instanceof NotFoundException) {
             return Problems.response(Refusal.NOT_FOUND, "No resource at this path", null);
         }
@@ -48,8 +42,6 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
         if (status == Refusal.REQUEST_TOO_LARGE.status()) {
             return Problems.response(Refusal.REQUEST_TOO_LARGE, "The request body is too large", null);
         }
-        WebLogger.LOG.malformedRequest(uri.getPath(), exception.getClass().getSimpleName());
-        return Problems.response(Refusal.MALFORMED_REQUEST, "The body is not the JSON this endpoint expects "
-                + "(syntax, field types or structure)", null);
+        return Problems.unreadableBody(uri.getPath(), exception);
     }
 }
