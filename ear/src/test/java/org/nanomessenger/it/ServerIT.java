@@ -47,8 +47,9 @@ class ServerIT {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("/api/v1/server", "/api/v1/accounts", "/api/v1/auth/challenge",
                 "/api/v1/auth/token", "/api/v1/keys/signed", "/api/v1/keys/last-resort", "/api/v1/keys/one-time",
-                "/api/v1/keys/one-time/count", "/api/v1/users/{username}/bundle", "/api/v1/envelopes",
-                "/api/v1/envelopes/{id}", "/api/v1/blocks", "/api/v1/blocks/{username}", "\"409\"", "\"413\"");
+                "/api/v1/keys/one-time/count", "/api/v1/users/{username}/bundle",
+                "/api/v1/users/{username}/identity", "/api/v1/envelopes", "/api/v1/envelopes/{id}",
+                "/api/v1/blocks", "/api/v1/blocks/{username}", "\"409\"", "\"413\"");
     }
 
     @Test

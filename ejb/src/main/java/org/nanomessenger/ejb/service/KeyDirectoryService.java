@@ -30,7 +30,7 @@ import org.nanomessenger.protocol.Usernames;
 /**
  * The key directory: users publish KEM prekeys signed by their identity key; others fetch a bundle
  * to start a session. A one-time prekey is handed out at most once; when none is left the bundle
- * carries only the signed and last-resort prekeys.
+ * carries only the signed and last-resort prekeys. An identity key alone can be read at any time.
  */
 @Stateless
 public class KeyDirectoryService {
@@ -64,6 +64,11 @@ public class KeyDirectoryService {
      */
     public record Bundle(String username, String device, CryptoMode mode, String identityAlgorithm,
             byte[] identityKey, PublishedPrekey signed, PublishedPrekey lastResort, PublishedPrekey oneTime) {
+    }
+
+    /** {@code username}'s identity key, with the device it signs for and the account's mode. */
+    public record Identity(String username, String device, CryptoMode mode, String identityAlgorithm,
+            byte[] identityKey) {
     }
 
     /**
@@ -127,9 +132,7 @@ public class KeyDirectoryService {
      */
     public Bundle fetchBundle(Caller caller, String rawUsername) {
         String username = protocol(() -> Usernames.requireValid(rawUsername));
-        Device device = accounts.findPrimaryDevice(username).orElseThrow(() -> new RefusedException(
-                Refusal.UNKNOWN_USER, "No user " + username));
-        Device locked = accounts.lock(device);
+        Device locked = accounts.lock(primaryDevice(username));
 
         StoredPrekey signed = prekeys.findOldest(locked, PrekeyKind.SIGNED.wireName()).orElse(null);
         StoredPrekey lastResort = prekeys.findOldest(locked, PrekeyKind.LAST_RESORT.wireName()).orElse(null);
@@ -147,6 +150,25 @@ public class KeyDirectoryService {
         return new Bundle(username, locked.name(), CryptoMode.fromWireName(locked.mode()),
                 locked.identityAlgorithm(), locked.identityKey(), published(signed), published(lastResort),
                 oneTime == null ? null : published(oneTime));
+    }
+
+    /**
+     * Looks up {@code username}'s identity key, for instance to verify an envelope they signed.
+     * Reads only: it takes no lock and consumes no prekey.
+     *
+     * @throws RefusedException {@link Refusal#INVALID_USERNAME}, {@link Refusal#UNKNOWN_USER}
+     */
+    public Identity fetchIdentity(String rawUsername) {
+        String username = protocol(() -> Usernames.requireValid(rawUsername));
+        Device device = primaryDevice(username);
+
+        return new Identity(username, device.name(), CryptoMode.fromWireName(device.mode()),
+                device.identityAlgorithm(), device.identityKey());
+    }
+
+    private Device primaryDevice(String username) {
+        return accounts.findPrimaryDevice(username).orElseThrow(() -> new RefusedException(
+                Refusal.UNKNOWN_USER, "No user " + username));
     }
 
     private void verify(Caller caller, Device device, PrekeyKind kind, PublishedPrekey prekey) {

@@ -14,9 +14,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.nanomessenger.ejb.service.KeyDirectoryService;
 import org.nanomessenger.protocol.Base64Url;
 import org.nanomessenger.web.rest.dto.BundleResponse;
+import org.nanomessenger.web.rest.dto.IdentityResponse;
 import org.nanomessenger.web.rest.dto.ProblemDetails;
 
-/** Other users, as a sender sees them: their key bundles. */
+/** Other users, as a sender or a recipient sees them: their key bundles and identity keys. */
 @Path("/users")
 @RequestScoped
 @Authenticated
@@ -46,5 +47,23 @@ public class UserResource {
         return new BundleResponse(bundle.username(), bundle.device(), bundle.mode().wireName(),
                 bundle.identityAlgorithm(), Base64Url.encode(bundle.identityKey()), Dtos.prekey(bundle.signed()),
                 Dtos.prekey(bundle.lastResort()), Dtos.prekey(bundle.oneTime()));
+    }
+
+    /**
+     * Fetches a user's identity key alone; unlike the bundle it consumes nothing.
+     *
+     * @return 200 with the identity key; 400, 401 or 404 with problem details
+     */
+    @GET
+    @Path("/{username}/identity")
+    @Operation(summary = "Fetch a user's identity key, without taking a one-time prekey")
+    @APIResponse(responseCode = "200", description = "The identity key")
+    @APIResponse(responseCode = "400", description = "Invalid username")
+    @APIResponse(responseCode = "401", description = "No valid token")
+    @APIResponse(responseCode = "404", description = "Unknown user")
+    public IdentityResponse identity(@PathParam("username") String username) {
+        KeyDirectoryService.Identity identity = directory.fetchIdentity(username);
+        return new IdentityResponse(identity.username(), identity.device(), identity.mode().wireName(),
+                identity.identityAlgorithm(), Base64Url.encode(identity.identityKey()));
     }
 }
