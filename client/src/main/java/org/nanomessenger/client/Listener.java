@@ -59,8 +59,13 @@ final class Listener implements Subscription, Stream.Frames {
 
     @Override
     public void ready() {
-        connected = true;
+        setConnected(true);
         worker.execute(() -> backoffSeconds = 1);
+    }
+
+    private synchronized void setConnected(boolean now) {
+        connected = now;
+        notifyAll();
     }
 
     @Override
@@ -90,7 +95,7 @@ final class Listener implements Subscription, Stream.Frames {
 
     @Override
     public void closed(int code, String reason, ServerProblemException problem) {
-        connected = false;
+        setConnected(false);
         if (closing) {
             return;
         }
@@ -152,6 +157,19 @@ final class Listener implements Subscription, Stream.Frames {
     }
 
     @Override
+    public synchronized boolean awaitConnected(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!connected && !closing) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                break;
+            }
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+        return connected;
+    }
+
+    @Override
     public boolean awaitStopped(Duration timeout) throws InterruptedException {
         return stopped.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -159,7 +177,7 @@ final class Listener implements Subscription, Stream.Frames {
     @Override
     public void close() {
         closing = true;
-        connected = false;
+        setConnected(false);
         Stream current = stream;
         if (current != null) {
             current.close();

@@ -372,6 +372,20 @@ public final class NanoClient implements AutoCloseable {
         return new Inbox(messages, rejections);
     }
 
+    /**
+     * The waiting envelopes exactly as the server lists them (JSON objects of docs/protocol.md
+     * §3.2), without processing or acknowledging them: for diagnostics and for tests.
+     */
+    public List<String> peek() throws NanoException {
+        ensureRegistered();
+        JsonNode waiting = authorized(token -> api.get("/envelopes", token));
+        List<String> envelopes = new ArrayList<>();
+        if (waiting != null) {
+            waiting.forEach(envelope -> envelopes.add(envelope.toString()));
+        }
+        return envelopes;
+    }
+
     private JsonNode acknowledge(String id, String token) throws NanoException {
         try {
             return api.delete("/envelopes/" + ServerApi.segment(id), token);
@@ -442,10 +456,6 @@ public final class NanoClient implements AutoCloseable {
             return rejected(null, json.path("sender").asText(null), "malformed envelope: " + e.getMessage());
         }
         String sender = envelope.sender();
-        if (read().seenEnvelopes.contains(envelope.id().toString())) {
-            return duplicate(envelope);
-        }
-
         byte[] senderKey;
         try {
             senderKey = senderIdentity(sender);
@@ -459,43 +469,30 @@ public final class NanoClient implements AutoCloseable {
         return update(state -> open(state, envelope, signature, senderKey, acceptedAt));
     }
 
+    /**
+     * Opens one envelope under the lock. An envelope already processed is a duplicate whatever
+     * happens, but it still goes through decryption, so that a replay is refused twice over: by
+     * its id, and because its message key is gone.
+     */
     private Received open(ClientState state, Envelope envelope, byte[] signature, byte[] senderKey,
             Instant acceptedAt) throws NanoException {
         String sender = envelope.sender();
-        String id = envelope.id().toString();
-        if (state.seenEnvelopes.contains(id)) {
-            return duplicate(envelope);
-        }
-        state.rememberEnvelope(id);
+        boolean seen = !state.seenEnvelopes.add(envelope.id().toString());
+        state.rememberEnvelope(envelope.id().toString());
         String problem = check(state, envelope, signature, senderKey);
         if (problem != null) {
-            return rejected(envelope.id(), sender, problem);
+            return seen ? duplicate(envelope, problem) : rejected(envelope.id(), sender, problem);
         }
-
-        SessionMessage message;
-        try {
-            message = SessionMessage.parse(envelope.ciphertext());
-        } catch (SessionException e) {
-            return rejected(envelope.id(), sender, e.getMessage());
-        }
-        EnvelopeContext context = new EnvelopeContext(envelope.id(), sender, envelope.recipient(), envelope.mode(),
-                envelope.timestampMillis());
-        pin(state, sender, null, senderKey, envelope.timestampMillis());
 
         byte[] plaintext;
         try {
-            Session session = findOrAccept(state, message, envelope.mode(), sender, senderKey);
-            plaintext = session.decrypt(message, context);
-            if (!session.mode().equals(envelope.mode())) {
-                return rejected(envelope.id(), sender, "the envelope's mode differs from its session's");
-            }
-            state.useSession(session.state());
-            if (message.handshake() != null && message.handshake().secondPrekeyKind() == PrekeyKind.ONE_TIME) {
-                // Forward secrecy: the one-time prekey's secret can never be derived again
-                state.oneTimePrekeys.remove(message.handshake().secondPrekeyId());
-            }
+            plaintext = decrypt(state, envelope, senderKey, !seen);
         } catch (SessionException e) {
-            return rejected(envelope.id(), sender, e.getMessage());
+            return seen ? duplicate(envelope, e.getMessage()) : rejected(envelope.id(), sender, e.getMessage());
+        }
+        if (seen) {
+            Arrays.fill(plaintext, (byte) 0);
+            return duplicate(envelope, "it still decrypts: a message key was kept");
         }
 
         String text;
@@ -514,6 +511,29 @@ public final class NanoClient implements AutoCloseable {
                 Instant.ofEpochMilli(envelope.timestampMillis()), acceptedAt), null, false);
     }
 
+    /** Decrypts in the envelope's session, or a new one it starts; commits the session if asked. */
+    private byte[] decrypt(ClientState state, Envelope envelope, byte[] senderKey, boolean commit)
+            throws SessionException {
+        SessionMessage message = SessionMessage.parse(envelope.ciphertext());
+        EnvelopeContext context = new EnvelopeContext(envelope.id(), envelope.sender(), envelope.recipient(),
+                envelope.mode(), envelope.timestampMillis());
+        Session session = findOrAccept(state, message, envelope.mode(), envelope.sender(), senderKey);
+        if (!session.mode().equals(envelope.mode())) {
+            throw new SessionException("The envelope's mode differs from its session's");
+        }
+
+        byte[] plaintext = session.decrypt(message, context);
+        if (commit) {
+            pin(state, envelope.sender(), null, senderKey, envelope.timestampMillis());
+            state.useSession(session.state());
+            if (message.handshake() != null && message.handshake().secondPrekeyKind() == PrekeyKind.ONE_TIME) {
+                // Forward secrecy: the one-time prekey's secret can never be derived again
+                state.oneTimePrekeys.remove(message.handshake().secondPrekeyId());
+            }
+        }
+        return plaintext;
+    }
+
     /** The checks before decryption; answers why the envelope is refused, or null. */
     private String check(ClientState state, Envelope envelope, byte[] signature, byte[] senderKey)
             throws NanoException {
@@ -525,7 +545,8 @@ public final class NanoClient implements AutoCloseable {
             return envelope.sender() + " is blocked";
         }
         if (!envelope.mode().isAtLeast(identity.minimumMode())) {
-            return "mode " + envelope.mode().wireName() + " is below your minimum " + identity.minimumMode().wireName();
+            return "mode " + envelope.mode().wireName() + " is below your minimum "
+                    + identity.minimumMode().wireName();
         }
         try {
             if (!Signatures.verify(Signatures.decodePublicKey(senderKey), envelope.signingInput(), signature)) {
@@ -581,9 +602,9 @@ public final class NanoClient implements AutoCloseable {
         return new Received(null, new Rejection(id, sender, reason), false);
     }
 
-    private static Received duplicate(Envelope envelope) {
+    private static Received duplicate(Envelope envelope, String detail) {
         return new Received(null, new Rejection(envelope.id(), envelope.sender(), "replayed: envelope "
-                + envelope.id() + " was already received"), true);
+                + envelope.id() + " was already received (" + detail + ")"), true);
     }
 
     /**
