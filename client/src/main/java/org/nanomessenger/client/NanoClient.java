@@ -3,7 +3,6 @@ package org.nanomessenger.client;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.NoSuchFileException;
@@ -992,7 +991,7 @@ public final class NanoClient implements AutoCloseable {
     }
 
     private <T> T update(Change<T> change) throws NanoException {
-        try (FileLock lock = store.lock()) {
+        try (EncryptedStore.Lock lock = store.lock()) {
             ClientState state = load(store);
             T result = change.apply(state);
             store.write(ClientState.FILE, ClientState.JSON.writeValueAsBytes(state));
@@ -1003,7 +1002,7 @@ public final class NanoClient implements AutoCloseable {
     }
 
     private ClientState read() throws NanoException {
-        try (FileLock lock = store.lock()) {
+        try (EncryptedStore.Lock lock = store.lock()) {
             return load(store);
         } catch (IOException e) {
             throw unusable(e);
@@ -1028,7 +1027,7 @@ public final class NanoClient implements AutoCloseable {
     }
 
     private HistoryFile readHistory() throws NanoException {
-        try (FileLock lock = store.lock()) {
+        try (EncryptedStore.Lock lock = store.lock()) {
             byte[] content = store.read(HistoryFile.FILE);
             return content == null ? new HistoryFile() : ClientState.JSON.readValue(content, HistoryFile.class);
         } catch (WrongPassphraseException e) {

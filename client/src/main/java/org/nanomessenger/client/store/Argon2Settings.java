@@ -14,7 +14,7 @@ import org.bouncycastle.crypto.params.Argon2Parameters;
  * @param memoryKiB memory in KiB
  * @param iterations passes over the memory
  * @param parallelism lanes
- * @param salt a random salt, 16 bytes
+ * @param salt a random salt: 16 bytes for new stores, at least 8 (RFC 9106 §3.1)
  */
 public record Argon2Settings(int memoryKiB, int iterations, int parallelism, byte[] salt) {
 
@@ -24,8 +24,9 @@ public record Argon2Settings(int memoryKiB, int iterations, int parallelism, byt
     }
 
     public Argon2Settings {
-        if (memoryKiB < 8 * parallelism || iterations < 1 || parallelism < 1 || salt == null || salt.length < 16) {
-            throw new IllegalArgumentException("Argon2id needs t >= 1, p >= 1, m >= 8p KiB and a salt of 16 bytes");
+        if (memoryKiB < 8 * parallelism || iterations < 1 || parallelism < 1 || salt == null || salt.length < 8) {
+            throw new IllegalArgumentException(
+                    "Argon2id needs t >= 1, p >= 1, m >= 8p KiB and a salt of 8 bytes or more");
         }
         salt = salt.clone();
     }

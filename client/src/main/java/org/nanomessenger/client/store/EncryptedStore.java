@@ -4,7 +4,6 @@ package org.nanomessenger.client.store;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
@@ -18,6 +17,9 @@ import java.security.GeneralSecurityException;
 import java.security.ProviderException;
 import java.security.SecureRandom;
 import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
@@ -49,6 +51,8 @@ public final class EncryptedStore {
     private static final int NONCE_LENGTH = 12;
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The lock of each directory within this process: file locks are held per process (FileChannel.lock). */
+    private static final Map<Path, ReentrantLock> LOCAL_LOCKS = new ConcurrentHashMap<>();
 
     private final Path directory;
     private final byte[] masterKey;
@@ -174,17 +178,48 @@ public final class EncryptedStore {
     }
 
     /**
-     * Takes the directory's lock, waiting for another process that holds it. Every
-     * read-change-write of the state happens under it.
+     * Takes the directory's lock, waiting for another thread or process that holds it. Every
+     * read-change-write of the state happens under it. Not reentrant: a holder must not ask again.
      */
-    public FileLock lock() throws IOException {
-        FileChannel channel = FileChannel.open(directory.resolve(LOCK_FILE), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE);
+    public Lock lock() throws IOException {
+        ReentrantLock local = LOCAL_LOCKS.computeIfAbsent(directory.toAbsolutePath().normalize(),
+                path -> new ReentrantLock());
+        local.lock();
+        FileChannel channel = null;
         try {
-            return channel.lock();
+            // A file lock excludes other processes only; the local lock excludes this process's threads
+            channel = FileChannel.open(directory.resolve(LOCK_FILE), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE);
+            channel.lock();
+            return new Lock(channel, local);
         } catch (IOException | RuntimeException e) {
-            channel.close();
+            if (channel != null) {
+                channel.close();
+            }
+            local.unlock();
             throw e;
+        }
+    }
+
+    /** The held lock of a store's directory; closing it releases it. */
+    public static final class Lock implements AutoCloseable {
+
+        private final FileChannel channel;
+        private final ReentrantLock local;
+
+        private Lock(FileChannel channel, ReentrantLock local) {
+            this.channel = channel;
+            this.local = local;
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                // Closing the channel releases the file lock
+                channel.close();
+            } finally {
+                local.unlock();
+            }
         }
     }
 
