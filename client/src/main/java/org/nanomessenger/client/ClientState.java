@@ -2,6 +2,7 @@
 package org.nanomessenger.client;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -89,7 +90,7 @@ final class ClientState {
     /** Puts {@code session} first among the contact's sessions, dropping the oldest beyond the limit. */
     void useSession(SessionState session) {
         List<SessionState> list = sessions.computeIfAbsent(session.peer(), peer -> new ArrayList<>());
-        list.removeIf(existing -> java.util.Arrays.equals(existing.sessionId(), session.sessionId()));
+        list.removeIf(existing -> Arrays.equals(existing.sessionId(), session.sessionId()));
         list.addFirst(session);
         while (list.size() > MAX_SESSIONS_PER_CONTACT) {
             list.removeLast();

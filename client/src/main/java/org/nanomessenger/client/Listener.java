@@ -9,7 +9,6 @@ import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.nanomessenger.client.logging.ClientLogger;
-import org.nanomessenger.client.transport.ServerApi;
 import org.nanomessenger.client.transport.Stream;
 
 /**
@@ -23,8 +22,9 @@ final class Listener implements Subscription, Stream.Frames {
     private static final long MAX_BACKOFF_SECONDS = 30;
     private static final Duration MAINTENANCE_INTERVAL = Duration.ofMinutes(10);
 
-    private final NanoClient client;
-    private final ServerApi api;
+    private final Connection connection;
+    private final Inbound inbound;
+    private final Prekeys prekeys;
     private final MessageHandler handler;
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "nano-listener");
@@ -38,14 +38,16 @@ final class Listener implements Subscription, Stream.Frames {
     private volatile boolean closing;
     private long backoffSeconds = 1;
 
-    private Listener(NanoClient client, ServerApi api, MessageHandler handler) {
-        this.client = client;
-        this.api = api;
+    private Listener(Connection connection, Inbound inbound, Prekeys prekeys, MessageHandler handler) {
+        this.connection = connection;
+        this.inbound = inbound;
+        this.prekeys = prekeys;
         this.handler = handler;
     }
 
-    static Subscription start(NanoClient client, ServerApi api, MessageHandler handler) throws NanoException {
-        Listener listener = new Listener(client, api, handler);
+    static Subscription start(Connection connection, Inbound inbound, Prekeys prekeys, MessageHandler handler)
+            throws NanoException {
+        Listener listener = new Listener(connection, inbound, prekeys, handler);
         listener.connect();
         listener.worker.scheduleWithFixedDelay(listener::maintain, MAINTENANCE_INTERVAL.toSeconds(),
                 MAINTENANCE_INTERVAL.toSeconds(), TimeUnit.SECONDS);
@@ -53,8 +55,8 @@ final class Listener implements Subscription, Stream.Frames {
     }
 
     private void connect() throws NanoException {
-        token = client.token();
-        stream = Stream.open(api, token, this);
+        token = connection.token();
+        stream = Stream.open(connection.api(), token, this);
     }
 
     @Override
@@ -79,7 +81,7 @@ final class Listener implements Subscription, Stream.Frames {
             return;
         }
         try {
-            NanoClient.Received outcome = client.process(envelope);
+            Inbound.Received outcome = inbound.receive(envelope);
             from.ack(envelope.path("id").asText());
             if (outcome.message() != null) {
                 handler.onMessage(outcome.message());
@@ -100,7 +102,7 @@ final class Listener implements Subscription, Stream.Frames {
             return;
         }
         if (problem != null && "unauthenticated".equals(problem.slug())) {
-            client.tokenRefused(token);
+            connection.tokenRefused(token);
         }
         if (problem != null) {
             handler.onError(problem, false);
@@ -111,7 +113,7 @@ final class Listener implements Subscription, Stream.Frames {
     private void scheduleReconnect(int code, String reason) {
         long delay = backoffSeconds;
         backoffSeconds = Math.min(MAX_BACKOFF_SECONDS, backoffSeconds * 2);
-        ClientLogger.LOG.reconnecting(api.base().toString(), code, reason, delay);
+        ClientLogger.LOG.reconnecting(connection.api().base().toString(), code, reason, delay);
         worker.schedule(this::reconnect, delay, TimeUnit.SECONDS);
     }
 
@@ -139,7 +141,7 @@ final class Listener implements Subscription, Stream.Frames {
     private void maintain() {
         try {
             if (connected) {
-                client.maintainPrekeys();
+                prekeys.publish(false);
             }
         } catch (NanoException e) {
             handler.onError(e, false);

@@ -8,50 +8,32 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
-import java.security.PrivateKey;
 import java.security.ProviderException;
 import java.security.SecureRandom;
-import java.security.spec.PKCS8EncodedKeySpec;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.nanomessenger.client.ClientState.ContactRecord;
-import org.nanomessenger.client.ClientState.PrekeyRecord;
-import org.nanomessenger.client.logging.ClientLogger;
 import org.nanomessenger.client.session.EnvelopeContext;
 import org.nanomessenger.client.session.Handshake;
 import org.nanomessenger.client.session.SafetyNumbers;
 import org.nanomessenger.client.session.Session;
 import org.nanomessenger.client.session.SessionException;
-import org.nanomessenger.client.session.SessionMessage;
 import org.nanomessenger.client.session.SessionState;
 import org.nanomessenger.client.store.Argon2Settings;
 import org.nanomessenger.client.store.EncryptedStore;
-import org.nanomessenger.client.store.WrongPassphraseException;
 import org.nanomessenger.client.transport.ServerApi;
-import org.nanomessenger.crypto.provider.NanoPQProvider;
-import org.nanomessenger.protocol.AuthChallengeResponse;
 import org.nanomessenger.protocol.Base64Url;
 import org.nanomessenger.protocol.CryptoMode;
 import org.nanomessenger.protocol.Envelope;
-import org.nanomessenger.protocol.Prekey;
 import org.nanomessenger.protocol.PrekeyKind;
-import org.nanomessenger.protocol.ProtocolException;
 import org.nanomessenger.protocol.Registration;
-import org.nanomessenger.protocol.Signatures;
 import org.nanomessenger.protocol.Usernames;
 
 /**
@@ -76,32 +58,25 @@ public final class NanoClient implements AutoCloseable {
     public static final String STATE_DIR_ENV = "NANO_STATE_DIR";
     /** The server a new client talks to unless told otherwise. */
     public static final URI DEFAULT_SERVER = URI.create("http://localhost:8080");
-    /** Below this many one-time prekeys on the server, the client publishes more. */
-    static final int ONE_TIME_LOW_WATER = 20;
-    /** How many one-time prekeys the client keeps on the server. */
-    static final int ONE_TIME_TARGET = 50;
-    /** How long a signed prekey is used before it is replaced. */
-    static final Duration SIGNED_PREKEY_LIFETIME = Duration.ofDays(7);
-    /** How many replaced signed prekeys are kept for handshakes under way. */
-    static final int PREVIOUS_SIGNED_PREKEYS = 2;
+    /** The most envelopes {@code GET /envelopes} lists at once (§3.13). */
+    private static final int LISTING_LIMIT = 100;
     private static final String DEVICE = "primary";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final EncryptedStore store;
-    private final ServerApi api;
+    private final StateAccess states;
     private final Identity identity;
-    private volatile String token;
-
-    /** The fixed facts of this client, read once when it is opened. */
-    private record Identity(String username, String device, CryptoMode mode, CryptoMode minimumMode,
-            PrivateKey privateKey, byte[] publicKey) {
-    }
+    private final Connection connection;
+    private final Prekeys prekeys;
+    private final Contacts contacts;
+    private final Inbound inbound;
 
     private NanoClient(EncryptedStore store, ClientState state) throws StateException {
-        this.store = store;
-        this.api = new ServerApi(URI.create(state.server));
-        this.identity = new Identity(state.username, state.device, CryptoMode.fromWireName(state.mode),
-                CryptoMode.fromWireName(state.minimumMode), decodePrivate(state), state.identityPublic);
+        this.states = new StateAccess(store);
+        this.identity = Identity.of(state);
+        this.connection = new Connection(new ServerApi(URI.create(state.server)), identity);
+        this.prekeys = new Prekeys(states, connection, identity);
+        this.contacts = new Contacts(states, connection, identity);
+        this.inbound = new Inbound(states, contacts, identity);
     }
 
     /** {@code $NANO_STATE_DIR}, else {@code ~/.nano-messenger}. */
@@ -130,10 +105,7 @@ public final class NanoClient implements AutoCloseable {
      */
     public static NanoClient create(Path stateDirectory, char[] passphrase, String username, URI server,
             CryptoMode mode, CryptoMode minimumMode) throws NanoException {
-        String normalised = Usernames.normalize(Objects.requireNonNull(username, "username"));
-        if (!Usernames.isValid(normalised)) {
-            throw new IllegalArgumentException("Invalid username '" + username + "': 3 to 32 of a-z 0-9 _ -");
-        }
+        String normalised = requireUsername(username);
         if (passphrase == null || passphrase.length == 0) {
             throw new IllegalArgumentException("The passphrase must not be empty");
         }
@@ -142,7 +114,7 @@ public final class NanoClient implements AutoCloseable {
                     + " is stronger than the identity's mode " + mode.wireName());
         }
 
-        KeyPair keys = generate(mode.signatureAlgorithm());
+        KeyPair keys = Prekeys.generate(mode.signatureAlgorithm());
         ClientState state = new ClientState();
         state.username = normalised;
         state.device = DEVICE;
@@ -182,7 +154,7 @@ public final class NanoClient implements AutoCloseable {
         }
         try {
             EncryptedStore store = EncryptedStore.open(stateDirectory, passphrase);
-            return new NanoClient(store, load(store));
+            return new NanoClient(store, StateAccess.load(store));
         } catch (NoSuchFileException e) {
             throw new StateException(StateException.Reason.MISSING, "No client in " + stateDirectory, e);
         } catch (IOException e) {
@@ -210,27 +182,31 @@ public final class NanoClient implements AutoCloseable {
     }
 
     public URI server() throws NanoException {
-        return URI.create(read().server);
+        return URI.create(states.read().server);
     }
 
     public boolean registered() throws NanoException {
-        return read().registered;
+        return states.read().registered;
     }
 
     /** SHA-256 of this user's identity key (SubjectPublicKeyInfo DER), in hex. */
     public String identityFingerprint() {
-        return fingerprint(identity.publicKey());
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(identity.publicKey()));
+        } catch (GeneralSecurityException e) {
+            throw new ProviderException(e);
+        }
     }
 
     /**
      * Points this client at another server. Only before registration: an account lives on one
-     * server.
+     * server. Takes effect when the client is next opened.
      *
      * @throws StateException {@code UNUSABLE} once registered
      */
     public void changeServer(URI server) throws NanoException {
         URI checked = checkServer(server);
-        update(state -> {
+        states.update(state -> {
             if (state.registered) {
                 throw new StateException(StateException.Reason.UNUSABLE, state.username + " is registered at "
                         + state.server + "; initialise another state directory for another server");
@@ -240,36 +216,38 @@ public final class NanoClient implements AutoCloseable {
         });
     }
 
-    /** The server's policy and limits ({@code GET /server}). */
+    /** The server's policy and limits ({@code GET /server}), from the configured server. */
     public ServerInfo serverInfo() throws NanoException {
-        ServerApi current = currentApi();
-        JsonNode body = current.get("/server", null);
+        URI configured = server();
+        ServerApi api = configured.equals(connection.api().base()) ? connection.api() : new ServerApi(configured);
+        JsonNode body = api.get("/server", null);
         List<CryptoMode> accepted = new ArrayList<>();
         body.path("acceptedModes").forEach(node -> accepted.add(CryptoMode.fromWireName(node.asText())));
-        return new ServerInfo(current.base(), CryptoMode.fromWireName(body.path("minimumMode").asText()),
+        return new ServerInfo(api.base(), CryptoMode.fromWireName(body.path("minimumMode").asText()),
                 List.copyOf(accepted), body.path("maxEnvelopeBytes").asInt(), body.path("clockSkewSeconds").asInt());
     }
 
     /**
      * Registers the username with this device's identity key, signs in, and publishes a signed, a
-     * last-resort and {@value #ONE_TIME_TARGET} one-time prekeys.
+     * last-resort and {@value Prekeys#ONE_TIME_TARGET} one-time prekeys. Running it again after a
+     * failure picks up where it stopped.
      *
      * @throws ServerProblemException {@code username-taken}, {@code mode-below-policy}, ...
      */
     public void register() throws NanoException {
-        if (!read().registered) {
+        if (!states.read().registered) {
             long now = System.currentTimeMillis();
             byte[] input = new Registration(identity.username(), identity.device(),
                     identity.mode().signatureAlgorithm(), identity.publicKey(), now).signingInput();
-            api.post("/accounts", null, ServerApi.object().put("username", identity.username())
+            connection.api().post("/accounts", null, ServerApi.object().put("username", identity.username())
                     .put("device", identity.device()).put("identityKey", Base64Url.encode(identity.publicKey()))
-                    .put("timestamp", now).put("signature", Base64Url.encode(sign(input))));
-            update(state -> {
+                    .put("timestamp", now).put("signature", Base64Url.encode(identity.sign(input))));
+            states.update(state -> {
                 state.registered = true;
                 return null;
             });
         }
-        publishPrekeys(true);
+        prekeys.publish(true);
     }
 
     /**
@@ -288,58 +266,53 @@ public final class NanoClient implements AutoCloseable {
         ensureRegistered();
         CryptoMode policy = serverInfo().minimumMode();
 
-        Bundle bundle = null;
-        if (read().sessions.getOrDefault(peer, List.of()).isEmpty()) {
-            bundle = fetchBundle(peer, policy);
+        Contacts.Bundle bundle = null;
+        if (states.read().sessions.getOrDefault(peer, List.of()).isEmpty()) {
+            bundle = contacts.fetchBundle(peer, policy);
         }
-        Bundle fetched = bundle;
+        Contacts.Bundle fetched = bundle;
         UUID id = UUID.randomUUID();
         long now = System.currentTimeMillis();
-        Envelope envelope = update(state -> seal(state, peer, fetched, policy, id, now, text));
+        // The chain advances and is stored before the envelope leaves: a message key is never reused
+        Envelope envelope = states.update(state -> seal(state, peer, fetched, policy, id, now, text));
 
-        byte[] signature = sign(envelope.signingInput());
-        JsonNode accepted = authorized(token -> api.post("/envelopes", token, envelopeBody(envelope, signature)));
+        byte[] signature = identity.sign(envelope.signingInput());
+        JsonNode accepted = connection.authorized(token -> connection.api().post("/envelopes", token,
+                envelopeBody(envelope, signature)));
         Instant acceptedAt = Instant.ofEpochMilli(accepted.path("acceptedAt").asLong());
-        appendHistory(envelope.id(), HistoryEntry.Direction.SENT, peer, text, envelope.mode(), now);
+        states.appendHistory(HistoryFile.Record.of(envelope.id(), HistoryEntry.Direction.SENT, peer, text,
+                envelope.mode(), now));
         return new SentMessage(envelope.id(), peer, envelope.mode(), Instant.ofEpochMilli(now), acceptedAt);
     }
 
     /** Encrypts under the newest session with {@code peer}, or a new one from {@code bundle}. */
-    private Envelope seal(ClientState state, String peer, Bundle bundle, CryptoMode policy, UUID id, long now,
-            String text) throws NanoException {
+    private Envelope seal(ClientState state, String peer, Contacts.Bundle bundle, CryptoMode policy, UUID id,
+            long now, String text) throws NanoException {
         List<SessionState> existing = state.sessions.getOrDefault(peer, List.of());
-        Session session;
-        if (!existing.isEmpty()) {
-            session = new Session(existing.getFirst());
-        } else if (bundle != null) {
-            pin(state, peer, bundle.mode(), bundle.identityKey(), now);
-            session = startSession(bundle, now);
-        } else {
-            throw new IllegalStateException("No session with " + peer + " and no bundle");
-        }
-        checkMode(peer, session.mode(), policy);
-
-        EnvelopeContext context = new EnvelopeContext(id, identity.username(), peer, session.mode(), now);
-        byte[] plaintext = ServerApi.object().put("type", "text").put("text", text).toString()
-                .getBytes(StandardCharsets.UTF_8);
         try {
+            Session session;
+            if (!existing.isEmpty()) {
+                session = new Session(existing.getFirst());
+            } else if (bundle != null) {
+                Contacts.checkPinned(state, peer, bundle.identityKey());
+                Contacts.pin(state, peer, bundle.mode(), bundle.identityKey(), now);
+                session = Handshake.initiate(bundle.mode(), new Handshake.Party(identity.username(),
+                        identity.publicKey()), new Handshake.Party(peer, bundle.identityKey()), bundle.signed(),
+                        bundle.second(), now);
+            } else {
+                throw new IllegalStateException("No session with " + peer + " and no bundle");
+            }
+            contacts.checkMode(peer, session.mode(), policy);
+
+            EnvelopeContext context = new EnvelopeContext(id, identity.username(), peer, session.mode(), now);
+            byte[] plaintext = ServerApi.object().put("type", "text").put("text", text).toString()
+                    .getBytes(StandardCharsets.UTF_8);
             byte[] ciphertext = session.encrypt(plaintext, context);
             state.useSession(session.state());
             return new Envelope(id, identity.username(), peer, session.mode(), now, ciphertext);
         } catch (SessionException e) {
-            throw new SecurityCheckException(SecurityCheckException.Check.BAD_PREKEY_SIGNATURE,
+            throw new SecurityCheckException(SecurityCheckException.Check.UNUSABLE_KEYS,
                     "Cannot encrypt for " + peer + ": " + e.getMessage());
-        }
-    }
-
-    private Session startSession(Bundle bundle, long now) throws NanoException {
-        try {
-            return Handshake.initiate(bundle.mode(), new Handshake.Party(identity.username(), identity.publicKey()),
-                    new Handshake.Party(bundle.username(), bundle.identityKey()), bundle.signed(), bundle.second(),
-                    now);
-        } catch (SessionException e) {
-            throw new SecurityCheckException(SecurityCheckException.Check.BAD_PREKEY_SIGNATURE,
-                    "Cannot start a session with " + bundle.username() + ": " + e.getMessage());
         }
     }
 
@@ -352,22 +325,15 @@ public final class NanoClient implements AutoCloseable {
         ensureRegistered();
         List<ReceivedMessage> messages = new ArrayList<>();
         List<Rejection> rejections = new ArrayList<>();
-        while (true) {
-            JsonNode waiting = authorized(token -> api.get("/envelopes", token));
-            if (waiting == null || waiting.isEmpty()) {
-                break;
-            }
+        JsonNode waiting;
+        do {
+            waiting = connection.authorized(token -> connection.api().get("/envelopes", token));
             for (JsonNode envelope : waiting) {
-                Received outcome = receive(envelope);
-                outcome.addTo(messages, rejections);
-                String id = envelope.path("id").asText();
-                authorizedVoid(token -> acknowledge(id, token));
+                inbound.receive(envelope).addTo(messages, rejections);
+                acknowledge(envelope.path("id").asText());
             }
-            if (waiting.size() < 100) {
-                break;
-            }
-        }
-        publishPrekeys(false);
+        } while (waiting.size() == LISTING_LIMIT);
+        prekeys.publish(false);
         return new Inbox(messages, rejections);
     }
 
@@ -377,24 +343,10 @@ public final class NanoClient implements AutoCloseable {
      */
     public List<String> peek() throws NanoException {
         ensureRegistered();
-        JsonNode waiting = authorized(token -> api.get("/envelopes", token));
+        JsonNode waiting = connection.authorized(token -> connection.api().get("/envelopes", token));
         List<String> envelopes = new ArrayList<>();
-        if (waiting != null) {
-            waiting.forEach(envelope -> envelopes.add(envelope.toString()));
-        }
+        waiting.forEach(envelope -> envelopes.add(envelope.toString()));
         return envelopes;
-    }
-
-    private JsonNode acknowledge(String id, String token) throws NanoException {
-        try {
-            return api.delete("/envelopes/" + ServerApi.segment(id), token);
-        } catch (ServerProblemException e) {
-            if ("not-found".equals(e.slug())) {
-                // Already acknowledged, by another process or an earlier attempt (§3.14)
-                return null;
-            }
-            throw e;
-        }
     }
 
     /**
@@ -407,252 +359,36 @@ public final class NanoClient implements AutoCloseable {
      *         {@link Inbox#rejections()} says why it was refused
      */
     public Inbox receive(String envelope) throws NanoException {
-        List<ReceivedMessage> messages = new ArrayList<>();
-        List<Rejection> rejections = new ArrayList<>();
         JsonNode json = ServerApi.parseJson(envelope);
         if (json == null || !json.isObject()) {
-            rejections.add(new Rejection(null, null, "not an envelope object"));
-        } else {
-            Received outcome = receive(json);
-            if (outcome.duplicate()) {
-                rejections.add(outcome.rejection());
-            } else {
-                outcome.addTo(messages, rejections);
-            }
+            return new Inbox(List.of(), List.of(new Rejection(null, null, "not an envelope object")));
         }
-        return new Inbox(messages, rejections);
-    }
-
-    /**
-     * One envelope's outcome: a message or a rejection. A duplicate, an envelope already
-     * processed, is normal with at-least-once delivery (docs/protocol.md §5.5) and not reported.
-     */
-    record Received(ReceivedMessage message, Rejection rejection, boolean duplicate) {
-
-        void addTo(List<ReceivedMessage> messages, List<Rejection> rejections) {
-            if (message != null) {
-                messages.add(message);
-            } else if (rejection != null && !duplicate) {
-                rejections.add(rejection);
-            }
+        Inbound.Received outcome = inbound.receive(json);
+        if (outcome.message() != null) {
+            return new Inbox(List.of(outcome.message()), List.of());
         }
-    }
-
-    /**
-     * Verifies, decrypts and stores one delivered envelope. Permanent failures become a
-     * rejection (the envelope is to be acknowledged and dropped); failures to reach the server
-     * while looking up the sender's key are thrown, so that the envelope stays for a retry.
-     */
-    Received receive(JsonNode json) throws NanoException {
-        Envelope envelope;
-        byte[] signature;
-        try {
-            envelope = new Envelope(UUID.fromString(json.path("id").asText()), json.path("sender").asText(),
-                    json.path("recipient").asText(), CryptoMode.fromWireName(json.path("mode").asText()),
-                    json.path("timestamp").asLong(), Base64Url.decode(json.path("ciphertext").asText()));
-            signature = Base64Url.decode(json.path("signature").asText());
-        } catch (IllegalArgumentException | ProtocolException e) {
-            return rejected(null, json.path("sender").asText(null), "malformed envelope: " + e.getMessage());
-        }
-        String sender = envelope.sender();
-        byte[] senderKey;
-        try {
-            senderKey = senderIdentity(sender);
-        } catch (ServerProblemException e) {
-            return discard(envelope, "the sender is unknown to the server (" + e.getMessage() + ")");
-        } catch (SecurityCheckException e) {
-            return discard(envelope, e.getMessage());
-        }
-        Instant acceptedAt = json.hasNonNull("acceptedAt") ? Instant.ofEpochMilli(json.get("acceptedAt").asLong())
-                : null;
-        return update(state -> open(state, envelope, signature, senderKey, acceptedAt));
-    }
-
-    /**
-     * Opens one envelope under the lock. An envelope already processed is a duplicate whatever
-     * happens, but it still goes through decryption, so that a replay is refused twice over: by
-     * its id, and because its message key is gone.
-     */
-    private Received open(ClientState state, Envelope envelope, byte[] signature, byte[] senderKey,
-            Instant acceptedAt) throws NanoException {
-        String sender = envelope.sender();
-        boolean seen = !state.seenEnvelopes.add(envelope.id().toString());
-        state.rememberEnvelope(envelope.id().toString());
-        String problem = check(state, envelope, signature, senderKey);
-        if (problem != null) {
-            return seen ? duplicate(envelope, problem) : rejected(envelope.id(), sender, problem);
-        }
-
-        byte[] plaintext;
-        try {
-            plaintext = decrypt(state, envelope, senderKey, !seen);
-        } catch (SessionException e) {
-            return seen ? duplicate(envelope, e.getMessage()) : rejected(envelope.id(), sender, e.getMessage());
-        }
-        if (seen) {
-            Arrays.fill(plaintext, (byte) 0);
-            return duplicate(envelope, "it still decrypts: a message key was kept");
-        }
-
-        String text;
-        try {
-            JsonNode content = ServerApi.parseJson(new String(plaintext, StandardCharsets.UTF_8));
-            if (content == null || !"text".equals(content.path("type").asText()) || !content.has("text")) {
-                return rejected(envelope.id(), sender, "unsupported content");
-            }
-            text = content.get("text").asText();
-        } finally {
-            Arrays.fill(plaintext, (byte) 0);
-        }
-        appendHistoryLocked(envelope.id(), HistoryEntry.Direction.RECEIVED, sender, text, envelope.mode(),
-                envelope.timestampMillis());
-        return new Received(new ReceivedMessage(envelope.id(), sender, text, envelope.mode(),
-                Instant.ofEpochMilli(envelope.timestampMillis()), acceptedAt), null, false);
-    }
-
-    /** Decrypts in the envelope's session, or a new one it starts; commits the session if asked. */
-    private byte[] decrypt(ClientState state, Envelope envelope, byte[] senderKey, boolean commit)
-            throws SessionException {
-        SessionMessage message = SessionMessage.parse(envelope.ciphertext());
-        EnvelopeContext context = new EnvelopeContext(envelope.id(), envelope.sender(), envelope.recipient(),
-                envelope.mode(), envelope.timestampMillis());
-        Session session = findOrAccept(state, message, envelope.mode(), envelope.sender(), senderKey);
-        if (!session.mode().equals(envelope.mode())) {
-            throw new SessionException("The envelope's mode differs from its session's");
-        }
-
-        byte[] plaintext = session.decrypt(message, context);
-        if (commit) {
-            pin(state, envelope.sender(), null, senderKey, envelope.timestampMillis());
-            state.useSession(session.state());
-            if (message.handshake() != null && message.handshake().secondPrekeyKind() == PrekeyKind.ONE_TIME) {
-                // Forward secrecy: the one-time prekey's secret can never be derived again
-                state.oneTimePrekeys.remove(message.handshake().secondPrekeyId());
-            }
-        }
-        return plaintext;
-    }
-
-    /** The checks before decryption; answers why the envelope is refused, or null. */
-    private String check(ClientState state, Envelope envelope, byte[] signature, byte[] senderKey)
-            throws NanoException {
-        if (!identity.username().equals(envelope.recipient())) {
-            return "addressed to " + envelope.recipient();
-        }
-        ContactRecord contact = state.contacts.get(envelope.sender());
-        if (contact != null && contact.blocked) {
-            return envelope.sender() + " is blocked";
-        }
-        if (!envelope.mode().isAtLeast(identity.minimumMode())) {
-            return "mode " + envelope.mode().wireName() + " is below your minimum "
-                    + identity.minimumMode().wireName();
-        }
-        try {
-            if (!Signatures.verify(Signatures.decodePublicKey(senderKey), envelope.signingInput(), signature)) {
-                return "the signature is not " + envelope.sender() + "'s";
-            }
-        } catch (ProtocolException e) {
-            return "the sender's identity key is unusable: " + e.getMessage();
-        }
-        return null;
-    }
-
-    private Session findOrAccept(ClientState state, SessionMessage message, CryptoMode mode, String sender,
-            byte[] senderKey) throws SessionException {
-        for (SessionState existing : state.sessions.getOrDefault(sender, List.of())) {
-            if (Arrays.equals(existing.sessionId(), message.sessionId())) {
-                return new Session(existing.copy());
-            }
-        }
-        if (mode != identity.mode()) {
-            throw new SessionException("A new session must use this user's mode " + identity.mode().wireName());
-        }
-        return Handshake.respond(mode, new Handshake.Party(identity.username(), identity.publicKey()),
-                new Handshake.Party(sender, senderKey), message, (kind, keyId) -> heldPrekey(state, kind, keyId),
-                System.currentTimeMillis());
-    }
-
-    private static Handshake.HeldPrekey heldPrekey(ClientState state, PrekeyKind kind, long keyId) {
-        List<PrekeyRecord> candidates = switch (kind) {
-            case SIGNED -> {
-                List<PrekeyRecord> signed = new ArrayList<>(state.previousSignedPrekeys);
-                signed.add(state.signedPrekey);
-                yield signed;
-            }
-            case LAST_RESORT -> List.of(state.lastResortPrekey);
-            case ONE_TIME -> state.oneTimePrekeys.containsKey(keyId)
-                    ? List.of(state.oneTimePrekeys.get(keyId)) : List.of();
-        };
-        return candidates.stream().filter(record -> record != null && record.keyId == keyId).findFirst()
-                .map(record -> new Handshake.HeldPrekey(new Handshake.PublicPrekey(kind, keyId, record.publicKey),
-                        record.privateKey))
-                .orElse(null);
-    }
-
-    private Received discard(Envelope envelope, String reason) throws NanoException {
-        return update(state -> {
-            state.rememberEnvelope(envelope.id().toString());
-            return rejected(envelope.id(), envelope.sender(), reason);
-        });
-    }
-
-    private static Received rejected(UUID id, String sender, String reason) {
-        ClientLogger.LOG.envelopeRejected(String.valueOf(id), String.valueOf(sender), reason);
-        return new Received(null, new Rejection(id, sender, reason), false);
-    }
-
-    private static Received duplicate(Envelope envelope, String detail) {
-        return new Received(null, new Rejection(envelope.id(), envelope.sender(), "replayed: envelope "
-                + envelope.id() + " was already received (" + detail + ")"), true);
+        return new Inbox(List.of(), List.of(outcome.rejection()));
     }
 
     /**
      * Listens on the WebSocket stream: every waiting and every new envelope is verified,
      * decrypted, stored, acknowledged and handed to {@code handler}. Reconnects by itself, signing
-     * in again when the token expires.
+     * in again when the token expires, and tops up the prekeys from time to time.
      */
     public Subscription listen(MessageHandler handler) throws NanoException {
         ensureRegistered();
-        publishPrekeys(false);
-        return Listener.start(this, api, handler);
-    }
-
-    /** The bearer token, signing in when there is none. */
-    String token() throws NanoException {
-        String current = token;
-        if (current == null) {
-            current = login();
-        }
-        return current;
-    }
-
-    /** Forgets a token the server refused, so that the next call signs in again. */
-    void tokenRefused(String refused) {
-        if (Objects.equals(token, refused)) {
-            token = null;
-        }
-    }
-
-    /** Processes an envelope from the stream; used by the {@link Listener}. */
-    Received process(JsonNode envelope) throws NanoException {
-        return receive(envelope);
-    }
-
-    void maintainPrekeys() throws NanoException {
-        publishPrekeys(false);
+        prekeys.publish(false);
+        return Listener.start(connection, inbound, prekeys, handler);
     }
 
     /** Everything received and sent, oldest first. */
     public List<HistoryEntry> history() throws NanoException {
-        HistoryFile history = readHistory();
-        return history.messages.stream().map(record -> new HistoryEntry(UUID.fromString(record.id),
-                HistoryEntry.Direction.valueOf(record.direction), record.peer, record.text,
-                CryptoMode.fromWireName(record.mode), Instant.ofEpochMilli(record.at))).toList();
+        return states.readHistory().messages.stream().map(HistoryFile.Record::entry).toList();
     }
 
     /** The contacts, by username. */
     public List<Contact> contacts() throws NanoException {
-        return read().contacts.values().stream().map(contact -> new Contact(contact.username,
+        return states.read().contacts.values().stream().map(contact -> new Contact(contact.username,
                 contact.mode == null ? null : CryptoMode.fromWireName(contact.mode),
                 Instant.ofEpochMilli(contact.firstSeen), contact.verified, contact.blocked)).toList();
     }
@@ -660,7 +396,7 @@ public final class NanoClient implements AutoCloseable {
     /** Blocks {@code username} on the server, and drops their messages here too. */
     public void block(String username) throws NanoException {
         String peer = requireUsername(username);
-        authorized(token -> api.put("/blocks/" + ServerApi.segment(peer), token, null));
+        connection.authorized(token -> connection.api().put("/blocks/" + ServerApi.segment(peer), token, null));
         setBlocked(peer, true);
     }
 
@@ -668,7 +404,7 @@ public final class NanoClient implements AutoCloseable {
     public void unblock(String username) throws NanoException {
         String peer = requireUsername(username);
         try {
-            authorized(token -> api.delete("/blocks/" + ServerApi.segment(peer), token));
+            connection.authorized(token -> connection.api().delete("/blocks/" + ServerApi.segment(peer), token));
         } catch (ServerProblemException e) {
             if (!"not-found".equals(e.slug())) {
                 throw e;
@@ -677,26 +413,13 @@ public final class NanoClient implements AutoCloseable {
         setBlocked(peer, false);
     }
 
-    private void setBlocked(String peer, boolean blocked) throws NanoException {
-        update(state -> {
-            ContactRecord contact = state.contacts.computeIfAbsent(peer, name -> {
-                ContactRecord created = new ContactRecord();
-                created.username = name;
-                created.firstSeen = System.currentTimeMillis();
-                return created;
-            });
-            contact.blocked = blocked;
-            return null;
-        });
-    }
-
     /**
      * The safety number of this user and {@code username}. If their identity key is not pinned
      * yet, it is fetched from the server and pinned.
      */
     public SafetyNumber safetyNumber(String username) throws NanoException {
         String peer = requireUsername(username);
-        byte[] key = senderIdentity(peer);
+        byte[] key = contacts.identityKey(peer, true);
         return new SafetyNumber(identity.username(), peer,
                 SafetyNumbers.of(identity.username(), identity.publicKey(), peer, key));
     }
@@ -704,8 +427,8 @@ public final class NanoClient implements AutoCloseable {
     /** Records that the user compared the safety number with {@code username} out of band. */
     public void markVerified(String username) throws NanoException {
         String peer = requireUsername(username);
-        senderIdentity(peer);
-        update(state -> {
+        contacts.identityKey(peer, true);
+        states.update(state -> {
             state.contacts.get(peer).verified = true;
             return null;
         });
@@ -714,379 +437,50 @@ public final class NanoClient implements AutoCloseable {
     /** The state of this client's prekeys, asking the server how many one-time prekeys it holds. */
     public KeyStatus keyStatus() throws NanoException {
         ensureRegistered();
-        int onServer = authorized(token -> api.get("/keys/one-time/count", token)).path("count").asInt();
-        ClientState state = read();
-        return new KeyStatus(onServer, state.oneTimePrekeys.size(), state.signedPrekey.keyId,
-                Instant.ofEpochMilli(state.signedPrekey.createdAt), state.lastResortPrekey.keyId);
+        return prekeys.status();
     }
 
-    /** Tops up the one-time prekeys on the server to {@value #ONE_TIME_TARGET}; answers how many went up. */
+    /** Tops up the one-time prekeys on the server to {@value Prekeys#ONE_TIME_TARGET}; answers how many went up. */
     public int replenishPrekeys() throws NanoException {
         ensureRegistered();
-        return uploadOneTime(ONE_TIME_TARGET);
+        return prekeys.topUp();
     }
 
     /** Replaces the signed prekey now; the old one is kept a while for handshakes under way. */
     public void rotateSignedPrekey() throws NanoException {
         ensureRegistered();
-        publishSigned(PrekeyKind.SIGNED);
+        prekeys.replace(PrekeyKind.SIGNED);
     }
 
     /** Signs out (revokes the token) and forgets the keys held in memory. */
     @Override
     public void close() {
-        String current = token;
-        token = null;
-        if (current != null) {
-            try {
-                api.delete("/auth/token", current);
-            } catch (NanoException e) {
-                // The token expires by itself
-            }
-        }
-        store.close();
+        connection.signOut();
+        states.close();
     }
 
-    // ---- prekeys ----
-
-    private void publishPrekeys(boolean all) throws NanoException {
-        ClientState state = read();
-        if (all || state.signedPrekey == null
-                || Instant.ofEpochMilli(state.signedPrekey.createdAt).plus(SIGNED_PREKEY_LIFETIME)
-                        .isBefore(Instant.now())) {
-            publishSigned(PrekeyKind.SIGNED);
-        }
-        if (all || state.lastResortPrekey == null) {
-            publishSigned(PrekeyKind.LAST_RESORT);
-        }
-        int onServer = authorized(token -> api.get("/keys/one-time/count", token)).path("count").asInt();
-        if (onServer < ONE_TIME_LOW_WATER) {
-            uploadOneTime(ONE_TIME_TARGET);
-        }
-    }
-
-    /** Makes and publishes a new signed or last-resort prekey; the private key is stored first. */
-    private void publishSigned(PrekeyKind kind) throws NanoException {
-        PrekeyRecord record = update(state -> {
-            PrekeyRecord created = newPrekey(state, kind);
-            if (kind == PrekeyKind.SIGNED) {
-                if (state.signedPrekey != null) {
-                    state.previousSignedPrekeys.addFirst(state.signedPrekey);
-                }
-                while (state.previousSignedPrekeys.size() > PREVIOUS_SIGNED_PREKEYS) {
-                    state.previousSignedPrekeys.removeLast();
-                }
-                state.signedPrekey = created;
-            } else {
-                state.lastResortPrekey = created;
-            }
-            return created;
-        });
-        String path = kind == PrekeyKind.SIGNED ? "/keys/signed" : "/keys/last-resort";
-        authorized(token -> api.put(path, token, prekeyBody(record)));
-    }
-
-    private int uploadOneTime(int target) throws NanoException {
-        int onServer = authorized(token -> api.get("/keys/one-time/count", token)).path("count").asInt();
-        int wanted = Math.min(100, target - onServer);
-        if (wanted <= 0) {
-            return 0;
-        }
-        List<PrekeyRecord> batch = update(state -> {
-            List<PrekeyRecord> created = new ArrayList<>();
-            for (int i = 0; i < wanted; i++) {
-                PrekeyRecord record = newPrekey(state, PrekeyKind.ONE_TIME);
-                state.oneTimePrekeys.put(record.keyId, record);
-                created.add(record);
-            }
-            return created;
-        });
-        ArrayNode prekeys = ServerApi.object().arrayNode();
-        for (PrekeyRecord record : batch) {
-            prekeys.add(prekeyBody(record));
-        }
-        ObjectNode body = ServerApi.object();
-        body.set("prekeys", prekeys);
-        authorized(token -> api.post("/keys/one-time", token, body));
-        return wanted;
-    }
-
-    private PrekeyRecord newPrekey(ClientState state, PrekeyKind kind) {
-        KeyPair pair = generate(identity.mode().kemAlgorithm());
-        PrekeyRecord record = new PrekeyRecord();
-        record.kind = kind.wireName();
-        record.keyId = state.takeKeyId();
-        record.publicKey = pair.getPublic().getEncoded();
-        record.privateKey = pair.getPrivate().getEncoded();
-        record.createdAt = System.currentTimeMillis();
-        return record;
-    }
-
-    private ObjectNode prekeyBody(PrekeyRecord record) throws NanoException {
-        PrekeyKind kind = PrekeyKind.fromWireName(record.kind);
-        String algorithm = identity.mode().kemAlgorithm();
-        byte[] input = new Prekey(identity.username(), kind, record.keyId, algorithm, record.publicKey)
-                .signingInput();
-        return ServerApi.object().put("keyId", record.keyId).put("algorithm", algorithm)
-                .put("publicKey", Base64Url.encode(record.publicKey)).put("signature", Base64Url.encode(sign(input)));
-    }
-
-    // ---- contacts and bundles ----
-
-    /** A verified bundle: every prekey's signature checked with the pinned identity key. */
-    private record Bundle(String username, CryptoMode mode, byte[] identityKey, Handshake.PublicPrekey signed,
-            Handshake.PublicPrekey second) {
-    }
-
-    private Bundle fetchBundle(String peer, CryptoMode policy) throws NanoException {
-        JsonNode body = authorized(token -> api.get("/users/" + ServerApi.segment(peer) + "/bundle", token));
-        CryptoMode mode = CryptoMode.fromWireName(body.path("mode").asText());
-        checkMode(peer, mode, policy);
-        byte[] identityKey = decode(body.path("identityKey").asText());
-        checkPinned(read(), peer, identityKey);
-
-        Handshake.PublicPrekey signed = verifiedPrekey(peer, mode, identityKey, PrekeyKind.SIGNED,
-                body.path("signedPrekey"));
-        Handshake.PublicPrekey second = body.hasNonNull("oneTimePrekey")
-                ? verifiedPrekey(peer, mode, identityKey, PrekeyKind.ONE_TIME, body.path("oneTimePrekey"))
-                : verifiedPrekey(peer, mode, identityKey, PrekeyKind.LAST_RESORT, body.path("lastResortPrekey"));
-        return new Bundle(peer, mode, identityKey, signed, second);
-    }
-
-    private static Handshake.PublicPrekey verifiedPrekey(String owner, CryptoMode mode, byte[] identityKey,
-            PrekeyKind kind, JsonNode json) throws NanoException {
-        long keyId = json.path("keyId").asLong();
-        String algorithm = json.path("algorithm").asText();
-        byte[] publicKey = decode(json.path("publicKey").asText());
-        byte[] signature = decode(json.path("signature").asText());
+    private void acknowledge(String id) throws NanoException {
         try {
-            byte[] input = new Prekey(owner, kind, keyId, algorithm, publicKey).signingInput();
-            if (!algorithm.equals(mode.kemAlgorithm())
-                    || !Signatures.verify(Signatures.decodePublicKey(identityKey), input, signature)) {
-                throw new SecurityCheckException(SecurityCheckException.Check.BAD_PREKEY_SIGNATURE, "The "
-                        + kind.wireName() + " prekey the server gave for " + owner + " is not signed by their "
-                        + "identity key");
-            }
-        } catch (ProtocolException e) {
-            throw new SecurityCheckException(SecurityCheckException.Check.BAD_PREKEY_SIGNATURE, "Unusable keys for "
-                    + owner + ": " + e.getMessage());
-        }
-        return new Handshake.PublicPrekey(kind, keyId, publicKey);
-    }
-
-    /** The pinned identity key of {@code peer}, fetching and pinning it at first contact (TOFU). */
-    private byte[] senderIdentity(String peer) throws NanoException {
-        ContactRecord known = read().contacts.get(peer);
-        if (known != null && known.identityKey != null) {
-            return known.identityKey;
-        }
-        JsonNode body = authorized(token -> api.get("/users/" + ServerApi.segment(peer) + "/identity", token));
-        byte[] key = decode(body.path("identityKey").asText());
-        CryptoMode mode = CryptoMode.fromWireName(body.path("mode").asText());
-        return update(state -> {
-            checkPinned(state, peer, key);
-            pin(state, peer, mode, key, System.currentTimeMillis());
-            return state.contacts.get(peer).identityKey;
-        });
-    }
-
-    private static void checkPinned(ClientState state, String peer, byte[] identityKey)
-            throws SecurityCheckException {
-        ContactRecord known = state.contacts.get(peer);
-        if (known != null && known.identityKey != null && !MessageDigest.isEqual(known.identityKey, identityKey)) {
-            throw new SecurityCheckException(SecurityCheckException.Check.IDENTITY_CHANGED, "The server now gives "
-                    + "another identity key for " + peer + " than the one pinned at first contact; nothing was "
-                    + "sent. Check with " + peer + " out of band");
-        }
-    }
-
-    private static void pin(ClientState state, String peer, CryptoMode mode, byte[] identityKey, long now) {
-        ContactRecord contact = state.contacts.computeIfAbsent(peer, name -> {
-            ContactRecord created = new ContactRecord();
-            created.username = name;
-            created.firstSeen = now;
-            return created;
-        });
-        if (contact.identityKey == null) {
-            contact.identityKey = identityKey;
-            contact.firstSeen = now;
-        }
-        if (mode != null) {
-            contact.mode = mode.wireName();
-        } else if (contact.mode == null) {
-            contact.mode = identityMode(identityKey);
-        }
-    }
-
-    private static String identityMode(byte[] identityKey) {
-        try {
-            return CryptoMode.forSignatureAlgorithm(Signatures.decodePublicKey(identityKey).getAlgorithm())
-                    .map(CryptoMode::wireName).orElse(null);
-        } catch (ProtocolException e) {
-            return null;
-        }
-    }
-
-    /** Refuses a conversation mode below the server's policy or this user's minimum. */
-    private void checkMode(String peer, CryptoMode mode, CryptoMode policy) throws SecurityCheckException {
-        if (!mode.isAtLeast(policy) || !mode.isAtLeast(identity.minimumMode())) {
-            CryptoMode floor = policy.isAtLeast(identity.minimumMode()) ? policy : identity.minimumMode();
-            throw new SecurityCheckException(SecurityCheckException.Check.MODE_BELOW_MINIMUM, peer + "'s keys are "
-                    + mode.wireName() + ", below the required " + floor.wireName() + " (server policy "
-                    + policy.wireName() + ", your minimum " + identity.minimumMode().wireName()
-                    + "); nothing was sent");
-        }
-    }
-
-    // ---- authentication ----
-
-    private String login() throws NanoException {
-        JsonNode challenge = api.post("/auth/challenge", null, ServerApi.object().put("username", identity.username()));
-        byte[] nonce = decode(challenge.path("nonce").asText());
-        byte[] input = new AuthChallengeResponse(identity.username(), identity.device(), nonce,
-                challenge.path("issuedAt").asLong()).signingInput();
-        JsonNode answer = api.post("/auth/token", null, ServerApi.object().put("username", identity.username())
-                .put("device", identity.device()).put("nonce", Base64Url.encode(nonce))
-                .put("signature", Base64Url.encode(sign(input))));
-        token = answer.path("token").asText();
-        return token;
-    }
-
-    /** A call with a bearer token; signs in again once if the server no longer knows the token. */
-    @FunctionalInterface
-    interface Call {
-        JsonNode with(String token) throws NanoException;
-    }
-
-    JsonNode authorized(Call call) throws NanoException {
-        String current = token();
-        try {
-            return call.with(current);
+            connection.authorized(token -> connection.api().delete("/envelopes/" + ServerApi.segment(id), token));
         } catch (ServerProblemException e) {
-            if (!"unauthenticated".equals(e.slug())) {
+            // Already acknowledged, by another process or an earlier attempt (§3.14)
+            if (!"not-found".equals(e.slug())) {
                 throw e;
             }
-            tokenRefused(current);
-            return call.with(token());
         }
     }
 
-    private void authorizedVoid(Call call) throws NanoException {
-        authorized(call);
+    private void setBlocked(String peer, boolean blocked) throws NanoException {
+        states.update(state -> {
+            Contacts.contact(state, peer, System.currentTimeMillis()).blocked = blocked;
+            return null;
+        });
     }
 
     private void ensureRegistered() throws NanoException {
-        if (!read().registered) {
+        if (!states.read().registered) {
             throw new StateException(StateException.Reason.NOT_REGISTERED, identity.username()
                     + " is not registered yet: run 'nano register' first");
-        }
-    }
-
-    // ---- state ----
-
-    /** A change to the state, made under the directory's lock and written atomically. */
-    @FunctionalInterface
-    private interface Change<T> {
-        T apply(ClientState state) throws NanoException;
-    }
-
-    private <T> T update(Change<T> change) throws NanoException {
-        try (EncryptedStore.Lock lock = store.lock()) {
-            ClientState state = load(store);
-            T result = change.apply(state);
-            store.write(ClientState.FILE, ClientState.JSON.writeValueAsBytes(state));
-            return result;
-        } catch (IOException e) {
-            throw unusable(e);
-        }
-    }
-
-    private ClientState read() throws NanoException {
-        try (EncryptedStore.Lock lock = store.lock()) {
-            return load(store);
-        } catch (IOException e) {
-            throw unusable(e);
-        }
-    }
-
-    private static ClientState load(EncryptedStore store) throws StateException, IOException {
-        try {
-            byte[] content = store.read(ClientState.FILE);
-            if (content == null) {
-                throw new StateException(StateException.Reason.MISSING, "No client state in " + store.directory());
-            }
-            ClientState state = ClientState.JSON.readValue(content, ClientState.class);
-            if (state.version != ClientState.VERSION) {
-                throw new StateException(StateException.Reason.UNUSABLE, "The state in " + store.directory()
-                        + " is of version " + state.version + "; this client reads version " + ClientState.VERSION);
-            }
-            return state;
-        } catch (WrongPassphraseException e) {
-            throw new StateException(StateException.Reason.WRONG_PASSPHRASE, e.getMessage(), e);
-        }
-    }
-
-    private HistoryFile readHistory() throws NanoException {
-        try (EncryptedStore.Lock lock = store.lock()) {
-            byte[] content = store.read(HistoryFile.FILE);
-            return content == null ? new HistoryFile() : ClientState.JSON.readValue(content, HistoryFile.class);
-        } catch (WrongPassphraseException e) {
-            throw new StateException(StateException.Reason.WRONG_PASSPHRASE, e.getMessage(), e);
-        } catch (IOException e) {
-            throw unusable(e);
-        }
-    }
-
-    private void appendHistory(UUID id, HistoryEntry.Direction direction, String peer, String text, CryptoMode mode,
-            long at) throws NanoException {
-        update(state -> {
-            appendHistoryLocked(id, direction, peer, text, mode, at);
-            return null;
-        });
-    }
-
-    /** Adds to the history; the caller holds the lock. Written before the state, so nothing read is lost. */
-    private void appendHistoryLocked(UUID id, HistoryEntry.Direction direction, String peer, String text,
-            CryptoMode mode, long at) throws NanoException {
-        try {
-            byte[] content = store.read(HistoryFile.FILE);
-            HistoryFile history = content == null ? new HistoryFile()
-                    : ClientState.JSON.readValue(content, HistoryFile.class);
-            HistoryFile.Record record = new HistoryFile.Record();
-            record.id = id.toString();
-            record.direction = direction.name();
-            record.peer = peer;
-            record.text = text;
-            record.mode = mode.wireName();
-            record.at = at;
-            if (history.add(record)) {
-                store.write(HistoryFile.FILE, ClientState.JSON.writeValueAsBytes(history));
-            }
-        } catch (WrongPassphraseException e) {
-            throw new StateException(StateException.Reason.WRONG_PASSPHRASE, e.getMessage(), e);
-        } catch (IOException e) {
-            throw unusable(e);
-        }
-    }
-
-    private StateException unusable(IOException e) {
-        return new StateException(StateException.Reason.UNUSABLE, "Cannot use the state in " + store.directory()
-                + ": " + e.getMessage(), e);
-    }
-
-    private ServerApi currentApi() throws NanoException {
-        URI configured = URI.create(read().server);
-        return configured.equals(api.base()) ? api : new ServerApi(configured);
-    }
-
-    // ---- helpers ----
-
-    private byte[] sign(byte[] input) throws NanoException {
-        try {
-            return Signatures.sign(identity.privateKey(), input);
-        } catch (ProtocolException e) {
-            throw new StateException(StateException.Reason.UNUSABLE, "The identity key cannot sign: "
-                    + e.getMessage(), e);
         }
     }
 
@@ -1113,40 +507,5 @@ public final class NanoClient implements AutoCloseable {
                     + server);
         }
         return server;
-    }
-
-    private static byte[] decode(String base64Url) throws ServerProblemException {
-        try {
-            return Base64Url.decode(base64Url);
-        } catch (ProtocolException e) {
-            throw new ServerProblemException(URI.create("about:blank"), 502, "Bad answer",
-                    "The server's answer holds bad base64url: " + e.getMessage());
-        }
-    }
-
-    static String fingerprint(byte[] key) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key));
-        } catch (GeneralSecurityException e) {
-            throw new ProviderException(e);
-        }
-    }
-
-    private static KeyPair generate(String algorithm) {
-        try {
-            return KeyPairGenerator.getInstance(algorithm, new NanoPQProvider()).generateKeyPair();
-        } catch (GeneralSecurityException e) {
-            throw new ProviderException("NanoPQ cannot generate a " + algorithm + " key", e);
-        }
-    }
-
-    private static PrivateKey decodePrivate(ClientState state) throws StateException {
-        try {
-            String algorithm = CryptoMode.fromWireName(state.mode).signatureAlgorithm();
-            return KeyFactory.getInstance(algorithm, new NanoPQProvider())
-                    .generatePrivate(new PKCS8EncodedKeySpec(state.identityPrivate));
-        } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw new StateException(StateException.Reason.UNUSABLE, "The stored identity key is unusable", e);
-        }
     }
 }

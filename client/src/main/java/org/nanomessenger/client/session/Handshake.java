@@ -121,8 +121,7 @@ public final class Handshake {
         byte[] signedSecret = Kems.decapsulate(kem, signed.privateKey(), handshake.signedPrekeyCiphertext());
         byte[] secondSecret = Kems.decapsulate(kem, second.privateKey(), handshake.secondPrekeyCiphertext());
         byte[] info = transcript(mode, initiator, responder, signed.prekey(), second.prekey(),
-                handshake.signedPrekeyCiphertext(),
-                handshake.secondPrekeyCiphertext(), first.ratchetKey());
+                handshake.signedPrekeyCiphertext(), handshake.secondPrekeyCiphertext(), first.ratchetKey());
         byte[] output = derive(signedSecret, secondSecret, info);
 
         SessionState state = newState(mode, initiator.username(), info, output, now);
@@ -135,7 +134,7 @@ public final class Handshake {
     }
 
     /** The HKDF info, which every later step of the session depends on through the root key. */
-    private static byte[] transcript(CryptoMode mode, Party initiator, Party responder, PublicPrekey signed,
+    static byte[] transcript(CryptoMode mode, Party initiator, Party responder, PublicPrekey signed,
             PublicPrekey second, byte[] signedCiphertext, byte[] secondCiphertext, byte[] ephemeralPublic) {
         return Wire.Writer.label(SessionLabels.SESSION).string(mode.wireName())
                 .string(initiator.username()).bytes(initiator.identityKey())
@@ -147,7 +146,7 @@ public final class Handshake {
     }
 
     /** HKDF-SHA256 (RFC 5869) with a salt of 32 zero bytes over both KEM secrets: RK || CK. */
-    private static byte[] derive(byte[] signedSecret, byte[] secondSecret, byte[] info) {
+    static byte[] derive(byte[] signedSecret, byte[] secondSecret, byte[] info) {
         byte[] ikm = new byte[signedSecret.length + secondSecret.length];
         System.arraycopy(signedSecret, 0, ikm, 0, signedSecret.length);
         System.arraycopy(secondSecret, 0, ikm, signedSecret.length, secondSecret.length);
@@ -171,7 +170,7 @@ public final class Handshake {
     }
 
     /** The first 16 bytes of SHA-256 of the transcript: both sides compute the same. */
-    private static byte[] sessionId(byte[] info) {
+    static byte[] sessionId(byte[] info) {
         try {
             return Arrays.copyOf(MessageDigest.getInstance("SHA-256").digest(info), SessionMessage.SESSION_ID_LENGTH);
         } catch (NoSuchAlgorithmException e) {

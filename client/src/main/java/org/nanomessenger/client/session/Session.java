@@ -99,10 +99,9 @@ public final class Session {
         SessionState working = state.copy();
         byte[] associatedData = envelope.associatedData(message.header());
 
-        byte[] messageKey = working.skipped().remove(skippedKeyName(message.ratchetKey(), message.messageNumber()));
-        if (messageKey == null) {
-            messageKey = nextReceivingKey(working, message);
-        }
+        byte[] skipped = working.skipped().remove(skippedKeyName(message.ratchetKey(), message.messageNumber()));
+        // A copy: the stored array must survive if this message fails, since open() wipes its key
+        byte[] messageKey = skipped != null ? skipped.clone() : nextReceivingKey(working, message);
 
         byte[] padded = open(messageKey, message.sealed(), associatedData);
         // The peer has the session: stop repeating the handshake
@@ -173,7 +172,7 @@ public final class Session {
     }
 
     /** KDF_RK: HKDF-SHA256 with the root key as salt and the KEM secret as input (§9.3). */
-    private static byte[] rootStep(SessionState working, byte[] secret, byte[] ratchetKey, byte[] ciphertext) {
+    static byte[] rootStep(SessionState working, byte[] secret, byte[] ratchetKey, byte[] ciphertext) {
         byte[] info = Wire.Writer.label(SessionLabels.RATCHET).bytes(working.sessionId).bytes(ratchetKey)
                 .bytes(ciphertext).toByteArray();
         return Kdf.hkdf(working.rootKey, secret, info, 2 * Kdf.KEY_LENGTH);
@@ -237,6 +236,7 @@ public final class Session {
             throw new ProviderException("AES-256-GCM failed", e);
         } finally {
             Arrays.fill(keyAndNonce, (byte) 0);
+            Arrays.fill(messageKey, (byte) 0);
         }
     }
 

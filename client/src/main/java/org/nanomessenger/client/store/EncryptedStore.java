@@ -82,6 +82,7 @@ public final class EncryptedStore {
                 .put("parallelism", settings.parallelism()).put("salt", settings.salt());
         Path file = directory.resolve(SETTINGS_FILE);
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            restrict(file, "rw-------");
             channel.write(ByteBuffer.wrap(JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(clear)));
             channel.force(true);
         }

@@ -143,6 +143,24 @@ class SessionTest {
 
     @ParameterizedTest
     @EnumSource(CryptoMode.class)
+    void aForgedMessageLeavesTheSkippedKeyItNamesIntact(CryptoMode mode) throws Exception {
+        Pair pair = new Pair(mode).start();
+        Sent late = pair.fromAlice("late");
+        pair.toBob(pair.fromAlice("early"));
+        SessionMessage genuine = SessionMessage.parse(late.ciphertext());
+        byte[] garbage = genuine.sealed().clone();
+        garbage[0] ^= 1;
+        SessionMessage forged = new SessionMessage(genuine.sessionId(), genuine.ratchetKey(),
+                genuine.ratchetCiphertext(), genuine.previousChainLength(), genuine.messageNumber(),
+                genuine.handshake(), garbage);
+
+        assertThatThrownBy(() -> pair.toBob(new Sent(late.envelope(), forged.encode())))
+                .hasMessageContaining("does not authenticate");
+        assertThat(pair.toBob(late)).isEqualTo("late");
+    }
+
+    @ParameterizedTest
+    @EnumSource(CryptoMode.class)
     void refusesAMessageOpenedBefore(CryptoMode mode) throws Exception {
         Pair pair = new Pair(mode).start();
         Sent first = pair.fromAlice("once");

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -66,7 +65,7 @@ class SessionVectorsTest {
     }
 
     @Test
-    void handshakeInfoIsTheTranscriptOfItsFields() throws ReflectiveOperationException {
+    void handshakeInfoIsTheTranscriptOfItsFields() {
         JsonNode v = vectors.get("handshake");
         JsonNode f = v.get("fields");
         Handshake.Party initiator = new Handshake.Party(f.get("initiator").asText(),
@@ -78,25 +77,21 @@ class SessionVectorsTest {
         Handshake.PublicPrekey second = new Handshake.PublicPrekey(
                 PrekeyKind.fromWireName(f.get("secondPrekeyKind").asText()), f.get("secondPrekeyId").asLong(),
                 hex(f, "secondPrekey"));
-        Class<?>[] types = {CryptoMode.class, Handshake.Party.class, Handshake.Party.class,
-            Handshake.PublicPrekey.class, Handshake.PublicPrekey.class, byte[].class, byte[].class, byte[].class};
 
-        byte[] transcript = privateStep(Handshake.class, "transcript", types,
-                CryptoMode.fromWireName(f.get("mode").asText()), initiator, responder, signed, second,
-                hex(f, "signedPrekeyCiphertext"), hex(f, "secondPrekeyCiphertext"), hex(f, "ephemeralKey"));
+        byte[] transcript = Handshake.transcript(CryptoMode.fromWireName(f.get("mode").asText()), initiator,
+                responder, signed, second, hex(f, "signedPrekeyCiphertext"), hex(f, "secondPrekeyCiphertext"),
+                hex(f, "ephemeralKey"));
 
         assertThat(transcript).isEqualTo(joined(v.get("infoParts")));
     }
 
     @Test
-    void handshakeDerivesRootKeyChainKeyAndSessionId() throws ReflectiveOperationException {
+    void handshakeDerivesRootKeyChainKeyAndSessionId() {
         JsonNode v = vectors.get("handshake");
         byte[] info = joined(v.get("infoParts"));
-        Class<?>[] threeArrays = {byte[].class, byte[].class, byte[].class};
 
-        byte[] output = privateStep(Handshake.class, "derive", threeArrays, hex(v, "signedPrekeySecret"),
-                hex(v, "secondPrekeySecret"), info);
-        byte[] sessionId = privateStep(Handshake.class, "sessionId", new Class<?>[] {byte[].class}, info);
+        byte[] output = Handshake.derive(hex(v, "signedPrekeySecret"), hex(v, "secondPrekeySecret"), info);
+        byte[] sessionId = Handshake.sessionId(info);
 
         assertThat(Kdf.first(output)).isEqualTo(hex(v, "rootKey"));
         assertThat(Kdf.second(output)).isEqualTo(hex(v, "chainKey"));
@@ -202,15 +197,13 @@ class SessionVectorsTest {
     }
 
     @Test
-    void rootStepDerivesTheNextRootKeyAndChainKey() throws ReflectiveOperationException {
+    void rootStepDerivesTheNextRootKeyAndChainKey() {
         JsonNode v = vectors.get("rootStep");
         SessionState state = new SessionState();
         state.rootKey = hex(v, "rootKey");
         state.sessionId = hex(vectors.get("handshake"), "sessionId");
-        Class<?>[] types = {SessionState.class, byte[].class, byte[].class, byte[].class};
 
-        byte[] output = privateStep(Session.class, "rootStep", types, state, hex(v, "secret"),
-                hex(v, "ratchetKey"), hex(v, "ratchetCiphertext"));
+        byte[] output = Session.rootStep(state, hex(v, "secret"), hex(v, "ratchetKey"), hex(v, "ratchetCiphertext"));
         byte[] fromParts = Kdf.hkdf(hex(v, "rootKey"), hex(v, "secret"), joined(v.get("infoParts")), 64);
 
         assertThat(output).isEqualTo(concat(hex(v, "nextRootKey"), hex(v, "chainKey")));
@@ -291,17 +284,6 @@ class SessionVectorsTest {
         JsonNode ciphertext = message.get("ciphertext");
         return concat(HEX.parseHex(ciphertext.get(0).asText()), HEX.parseHex(ciphertext.get(1).asText()),
                 hex(message, "tag"));
-    }
-
-    /**
-     * Calls a private step of the code with fixed inputs: the KEM outputs it would be given are
-     * random.
-     */
-    private static byte[] privateStep(Class<?> owner, String name, Class<?>[] types, Object... arguments)
-            throws ReflectiveOperationException {
-        Method method = owner.getDeclaredMethod(name, types);
-        method.setAccessible(true);
-        return (byte[]) method.invoke(null, arguments);
     }
 
     private static void collectHexValues(JsonNode node, List<String> values) {
