@@ -41,16 +41,25 @@ final class InitCommand implements Callable<Integer> {
     @Option(names = "--minimum-mode", paramLabel = "<mode>", converter = Converters.Mode.class,
             completionCandidates = Converters.ModeNames.class,
             description = "The weakest mode to send or accept messages in, not above --mode"
-                + " (default: the --mode).")
+                + " (default: hybrid, or classical for a classical identity).")
     private CryptoMode minimumMode;
 
     @Option(names = "--server", paramLabel = "<url>", converter = Converters.ServerUrl.class,
             description = "The server's base URL (default: http://localhost:8080).")
     private URI server;
 
+    /**
+     * Hybrid, both of whose halves must break, and quantum both hold against a quantum computer,
+     * so a quantum user still talks to hybrid users unless told otherwise; a classical identity
+     * cannot have a minimum above itself.
+     */
+    static CryptoMode defaultMinimum(CryptoMode mode) {
+        return mode == CryptoMode.CLASSICAL ? CryptoMode.CLASSICAL : CryptoMode.HYBRID;
+    }
+
     @Override
     public Integer call() throws NanoException, CliException {
-        CryptoMode minimum = minimumMode == null ? mode : minimumMode;
+        CryptoMode minimum = minimumMode != null ? minimumMode : defaultMinimum(mode);
         if (!mode.isAtLeast(minimum)) {
             throw new ParameterException(spec.commandLine(), "--minimum-mode " + minimum.wireName()
                     + " is stronger than --mode " + mode.wireName());

@@ -9,7 +9,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * Where the passphrase of the local state comes from: the environment variable {@value #ENV} if
- * it is set and not empty, else a prompt on the terminal. Callers zero the array they get once
+ * it is set and not empty, else a prompt on the terminal (the console, or the controlling
+ * terminal when the standard streams are redirected). Callers zero the array they get once
  * they are done with it.
  */
 final class Passphrases {
@@ -25,10 +26,18 @@ final class Passphrases {
         /** The passphrase typed after {@code prompt}, or null at the end of input. */
         char[] readPassword(String prompt);
 
-        /** The terminal of this process, or null when there is none. */
+        /** Whether the passphrase is typed on standard input, so that input is a terminal. */
+        default boolean readsStandardInput() {
+            return true;
+        }
+
+        /**
+         * The console of this process; when its input or output is redirected, its controlling
+         * terminal; null when it has neither.
+         */
         static Prompter system() {
             Console console = System.console();
-            return console == null ? null : prompt -> console.readPassword("%s", prompt);
+            return console != null ? prompt -> console.readPassword("%s", prompt) : TtyPrompter.open();
         }
     }
 
@@ -44,9 +53,10 @@ final class Passphrases {
         this.terminal = terminal;
     }
 
-    /** Whether the user can be asked on a terminal. */
+    /** Whether standard input is the terminal the user types on. */
     boolean interactive() {
-        return terminal.get() != null;
+        Prompter prompter = terminal.get();
+        return prompter != null && prompter.readsStandardInput();
     }
 
     /** The passphrase of the existing state in {@code directory}. */

@@ -18,6 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.nanomessenger.protocol.CryptoMode;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -166,6 +167,13 @@ class NanoCommandTest {
         assertThat(code).isEqualTo(ExitCodes.USAGE);
         assertThat(errLines().getFirst())
                 .isEqualTo("nano: --minimum-mode quantum is stronger than --mode hybrid");
+    }
+
+    @Test
+    void theMinimumModeDefaultsToHybridUnlessTheIdentityIsClassical() {
+        assertThat(InitCommand.defaultMinimum(CryptoMode.QUANTUM)).isEqualTo(CryptoMode.HYBRID);
+        assertThat(InitCommand.defaultMinimum(CryptoMode.HYBRID)).isEqualTo(CryptoMode.HYBRID);
+        assertThat(InitCommand.defaultMinimum(CryptoMode.CLASSICAL)).isEqualTo(CryptoMode.CLASSICAL);
     }
 
     @Test

@@ -66,6 +66,26 @@ class PassphrasesTest {
     }
 
     @Test
+    void aPromptOnTheControllingTerminalLeavesStandardInputToTheMessage() throws CliException {
+        Passphrases.Prompter tty = new Passphrases.Prompter() {
+            @Override
+            public char[] readPassword(String prompt) {
+                return "typed on /dev/tty".toCharArray();
+            }
+
+            @Override
+            public boolean readsStandardInput() {
+                return false;
+            }
+        };
+        Passphrases passphrases = new Passphrases(name -> null, () -> tty);
+
+        assertThat(passphrases.existing(DIRECTORY)).containsExactly("typed on /dev/tty".toCharArray());
+        assertThat(passphrases.interactive()).isFalse();
+        assertThat(new Passphrases(name -> null, () -> new FakeTerminal("x")).interactive()).isTrue();
+    }
+
+    @Test
     void anEmptyVariableCountsAsUnset() throws CliException {
         FakeTerminal terminal = new FakeTerminal("typed");
         Passphrases passphrases = new Passphrases(Map.of("NANO_PASSPHRASE", "")::get, () -> terminal);
