@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package org.nanomessenger.client;
 
-import java.net.URI;
 import java.util.Objects;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -63,6 +62,17 @@ final class Connection {
         }
     }
 
+    /** Acknowledges (deletes) a received envelope; one already acknowledged counts as done (§3.14). */
+    void acknowledge(String id) throws NanoException {
+        try {
+            authorized(token -> api.delete("/envelopes/" + ServerApi.segment(id), token));
+        } catch (ServerProblemException e) {
+            if (!"not-found".equals(e.slug())) {
+                throw e;
+            }
+        }
+    }
+
     /** Revokes the token, if there is one; a failure is harmless, since tokens expire. */
     void signOut() {
         String current = token;
@@ -94,8 +104,7 @@ final class Connection {
         try {
             return Base64Url.decode(base64Url);
         } catch (ProtocolException e) {
-            throw new ServerProblemException(URI.create("about:blank"), 502, "Bad answer",
-                    "The server's answer holds bad base64url: " + e.getMessage());
+            throw ServerApi.badAnswer("sent bad base64url: " + e.getMessage());
         }
     }
 }

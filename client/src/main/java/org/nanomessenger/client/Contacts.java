@@ -49,7 +49,7 @@ final class Contacts {
     Bundle fetchBundle(String peer, CryptoMode policy) throws NanoException {
         JsonNode body = connection.authorized(token -> connection.api()
                 .get("/users/" + ServerApi.segment(peer) + "/bundle", token));
-        CryptoMode mode = CryptoMode.fromWireName(body.path("mode").asText());
+        CryptoMode mode = ServerApi.mode(body.path("mode"));
         checkMode(peer, mode, policy);
         byte[] identityKey = Connection.decode(body.path("identityKey").asText());
         checkPinned(states.read(), peer, identityKey);
@@ -78,7 +78,7 @@ final class Contacts {
         if (!pin) {
             return key;
         }
-        CryptoMode mode = CryptoMode.fromWireName(body.path("mode").asText());
+        CryptoMode mode = ServerApi.mode(body.path("mode"));
         return states.update(state -> {
             checkPinned(state, peer, key);
             pin(state, peer, mode, key, System.currentTimeMillis());

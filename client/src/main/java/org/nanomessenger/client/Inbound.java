@@ -24,6 +24,7 @@ import org.nanomessenger.protocol.Envelope;
 import org.nanomessenger.protocol.PrekeyKind;
 import org.nanomessenger.protocol.ProtocolException;
 import org.nanomessenger.protocol.Signatures;
+import org.nanomessenger.protocol.Usernames;
 
 /**
  * Opens delivered envelopes (docs/protocol.md §9.10): checks the recipient, blocks, the mode
@@ -73,12 +74,20 @@ final class Inbound {
         } catch (IllegalArgumentException | ProtocolException e) {
             return rejected(null, json.path("sender").asText(null), "malformed envelope: " + e.getMessage());
         }
+        // The name exactly as valid names are: "Bob" or a look-alike must not pass for a pinned "bob"
+        if (!Usernames.isValid(envelope.sender())) {
+            return discard(envelope, "the sender '" + envelope.sender() + "' is not a normalised username");
+        }
 
         byte[] senderKey;
         try {
             senderKey = contacts.identityKey(envelope.sender(), false);
         } catch (ServerProblemException e) {
-            return discard(envelope, "the sender is unknown to the server (" + e.getMessage() + ")");
+            if (!"unknown-user".equals(e.slug())) {
+                // A passing fault (a 5xx, a redeploy): leave the envelope on the server for later
+                throw e;
+            }
+            return discard(envelope, "the sender is unknown to the server");
         }
         Instant acceptedAt = json.hasNonNull("acceptedAt") ? Instant.ofEpochMilli(json.get("acceptedAt").asLong())
                 : null;
@@ -162,7 +171,9 @@ final class Inbound {
         SessionMessage message = SessionMessage.parse(envelope.ciphertext());
         EnvelopeContext context = new EnvelopeContext(envelope.id(), envelope.sender(), envelope.recipient(),
                 envelope.mode(), envelope.timestampMillis());
-        Session session = findOrAccept(state, message, envelope.mode(), envelope.sender(), senderKey);
+        Session existing = find(state, message, envelope.sender());
+        Session session = existing != null ? existing : accept(state, message, envelope.mode(), envelope.sender(),
+                senderKey);
         if (!session.mode().equals(envelope.mode())) {
             throw new SessionException("The envelope's mode differs from its session's");
         }
@@ -171,22 +182,29 @@ final class Inbound {
         if (commit) {
             Contacts.pin(state, envelope.sender(), null, senderKey, envelope.timestampMillis());
             state.useSession(session.state());
-            if (message.handshake() != null && message.handshake().secondPrekeyKind() == PrekeyKind.ONE_TIME) {
-                // Forward secrecy: the one-time prekey's secret can never be derived again
+            if (existing == null && message.handshake().secondPrekeyKind() == PrekeyKind.ONE_TIME) {
+                // Forward secrecy: the one-time prekey's secret can never be derived again. Only the
+                // handshake that started this session counts: a header of an existing session
+                // could name anyone's prekey
                 state.oneTimePrekeys.remove(message.handshake().secondPrekeyId());
             }
         }
         return plaintext;
     }
 
-    /** The stored session the message names (a copy), or a new one from its handshake. */
-    private Session findOrAccept(ClientState state, SessionMessage message, CryptoMode mode, String sender,
-            byte[] senderKey) throws SessionException {
+    /** The stored session the message names, as a copy; null if there is none. */
+    private static Session find(ClientState state, SessionMessage message, String sender) {
         for (SessionState existing : state.sessions.getOrDefault(sender, List.of())) {
             if (Arrays.equals(existing.sessionId(), message.sessionId())) {
                 return new Session(existing.copy());
             }
         }
+        return null;
+    }
+
+    /** A new session from the message's handshake, in this user's mode only. */
+    private Session accept(ClientState state, SessionMessage message, CryptoMode mode, String sender,
+            byte[] senderKey) throws SessionException {
         if (mode != identity.mode()) {
             throw new SessionException("A new session must use this user's mode " + identity.mode().wireName());
         }

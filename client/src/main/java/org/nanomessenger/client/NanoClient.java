@@ -18,8 +18,10 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.nanomessenger.client.logging.ClientLogger;
 import org.nanomessenger.client.session.EnvelopeContext;
 import org.nanomessenger.client.session.Handshake;
 import org.nanomessenger.client.session.SafetyNumbers;
@@ -69,6 +71,7 @@ public final class NanoClient implements AutoCloseable {
     private final Prekeys prekeys;
     private final Contacts contacts;
     private final Inbound inbound;
+    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
 
     private NanoClient(EncryptedStore store, ClientState state) throws StateException {
         this.states = new StateAccess(store);
@@ -222,8 +225,10 @@ public final class NanoClient implements AutoCloseable {
         ServerApi api = configured.equals(connection.api().base()) ? connection.api() : new ServerApi(configured);
         JsonNode body = api.get("/server", null);
         List<CryptoMode> accepted = new ArrayList<>();
-        body.path("acceptedModes").forEach(node -> accepted.add(CryptoMode.fromWireName(node.asText())));
-        return new ServerInfo(api.base(), CryptoMode.fromWireName(body.path("minimumMode").asText()),
+        for (JsonNode node : body.path("acceptedModes")) {
+            accepted.add(ServerApi.mode(node));
+        }
+        return new ServerInfo(api.base(), ServerApi.mode(body.path("minimumMode")),
                 List.copyOf(accepted), body.path("maxEnvelopeBytes").asInt(), body.path("clockSkewSeconds").asInt());
     }
 
@@ -236,18 +241,35 @@ public final class NanoClient implements AutoCloseable {
      */
     public void register() throws NanoException {
         if (!states.read().registered) {
-            long now = System.currentTimeMillis();
-            byte[] input = new Registration(identity.username(), identity.device(),
-                    identity.mode().signatureAlgorithm(), identity.publicKey(), now).signingInput();
-            connection.api().post("/accounts", null, ServerApi.object().put("username", identity.username())
-                    .put("device", identity.device()).put("identityKey", Base64Url.encode(identity.publicKey()))
-                    .put("timestamp", now).put("signature", Base64Url.encode(identity.sign(input))));
+            createAccount();
             states.update(state -> {
                 state.registered = true;
                 return null;
             });
         }
         prekeys.publish(true);
+    }
+
+    private void createAccount() throws NanoException {
+        long now = System.currentTimeMillis();
+        byte[] input = new Registration(identity.username(), identity.device(),
+                identity.mode().signatureAlgorithm(), identity.publicKey(), now).signingInput();
+        try {
+            connection.api().post("/accounts", null, ServerApi.object().put("username", identity.username())
+                    .put("device", identity.device()).put("identityKey", Base64Url.encode(identity.publicKey()))
+                    .put("timestamp", now).put("signature", Base64Url.encode(identity.sign(input))));
+        } catch (ServerProblemException e) {
+            if (!"username-taken".equals(e.slug())) {
+                throw e;
+            }
+            // Taken by this very key, if an earlier attempt went through but its answer was lost:
+            // then signing in works; otherwise it throws and the name belongs to someone else
+            try {
+                connection.token();
+            } catch (ServerProblemException notOurs) {
+                throw e;
+            }
+        }
     }
 
     /**
@@ -325,16 +347,35 @@ public final class NanoClient implements AutoCloseable {
         ensureRegistered();
         List<ReceivedMessage> messages = new ArrayList<>();
         List<Rejection> rejections = new ArrayList<>();
-        JsonNode waiting;
-        do {
-            waiting = connection.authorized(token -> connection.api().get("/envelopes", token));
-            for (JsonNode envelope : waiting) {
-                inbound.receive(envelope).addTo(messages, rejections);
-                acknowledge(envelope.path("id").asText());
+        try {
+            JsonNode waiting;
+            do {
+                waiting = connection.authorized(token -> connection.api().get("/envelopes", token));
+                for (JsonNode envelope : waiting) {
+                    inbound.receive(envelope).addTo(messages, rejections);
+                    connection.acknowledge(envelope.path("id").asText());
+                }
+            } while (waiting.size() == LISTING_LIMIT);
+        } catch (ServerUnreachableException | ServerProblemException e) {
+            if (messages.isEmpty() && rejections.isEmpty()) {
+                throw e;
             }
-        } while (waiting.size() == LISTING_LIMIT);
-        prekeys.publish(false);
+            // What was opened is stored: hand it over; the rest, and any envelope not yet
+            // acknowledged (which comes again as a duplicate), waits for the next fetch
+            ClientLogger.LOG.fetchInterrupted(e.getMessage());
+            return new Inbox(messages, rejections);
+        }
+        upkeep();
         return new Inbox(messages, rejections);
+    }
+
+    /** Tops up the prekeys after a fetch; a failure is logged, not thrown: the messages are already read. */
+    private void upkeep() {
+        try {
+            prekeys.publish(false);
+        } catch (NanoException e) {
+            ClientLogger.LOG.prekeyUpkeepFailed(e.getMessage());
+        }
     }
 
     /**
@@ -378,7 +419,9 @@ public final class NanoClient implements AutoCloseable {
     public Subscription listen(MessageHandler handler) throws NanoException {
         ensureRegistered();
         prekeys.publish(false);
-        return Listener.start(connection, inbound, prekeys, handler);
+        Listener listener = Listener.start(connection, inbound, prekeys, handler);
+        listeners.add(listener);
+        return listener;
     }
 
     /** Everything received and sent, oldest first. */
@@ -455,19 +498,9 @@ public final class NanoClient implements AutoCloseable {
     /** Signs out (revokes the token) and forgets the keys held in memory. */
     @Override
     public void close() {
+        listeners.forEach(Listener::close);
         connection.signOut();
         states.close();
-    }
-
-    private void acknowledge(String id) throws NanoException {
-        try {
-            connection.authorized(token -> connection.api().delete("/envelopes/" + ServerApi.segment(id), token));
-        } catch (ServerProblemException e) {
-            // Already acknowledged, by another process or an earlier attempt (§3.14)
-            if (!"not-found".equals(e.slug())) {
-                throw e;
-            }
-        }
     }
 
     private void setBlocked(String peer, boolean blocked) throws NanoException {

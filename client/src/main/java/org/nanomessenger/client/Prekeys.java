@@ -123,6 +123,10 @@ final class Prekeys {
     }
 
     KeyStatus status() throws NanoException {
+        if (states.read().signedPrekey == null || states.read().lastResortPrekey == null) {
+            // A registration interrupted before its prekeys were made: make them now
+            publish(true);
+        }
         int onServer = oneTimeOnServer();
         ClientState state = states.read();
         return new KeyStatus(onServer, state.oneTimePrekeys.size(), state.signedPrekey.keyId,

@@ -2,12 +2,14 @@
 package org.nanomessenger.client.logging;
 
 import static org.jboss.logging.Logger.Level.DEBUG;
+import static org.jboss.logging.Logger.Level.ERROR;
 import static org.jboss.logging.Logger.Level.WARN;
 
 import java.lang.invoke.MethodHandles;
 
 import org.jboss.logging.BasicLogger;
 import org.jboss.logging.Logger;
+import org.jboss.logging.annotations.Cause;
 import org.jboss.logging.annotations.LogMessage;
 import org.jboss.logging.annotations.Message;
 import org.jboss.logging.annotations.MessageLogger;
@@ -30,4 +32,16 @@ public interface ClientLogger extends BasicLogger {
     @LogMessage(level = DEBUG)
     @Message(id = 4002, value = "Published %d one-time prekeys")
     void publishedOneTimePrekeys(int count);
+
+    @LogMessage(level = ERROR)
+    @Message(id = 4003, value = "Unexpected failure while listening; the envelope stays on the server for a retry")
+    void listenerFailure(@Cause Throwable cause);
+
+    @LogMessage(level = WARN)
+    @Message(id = 4004, value = "Could not top up the prekeys: %s; the next fetch or listen tries again")
+    void prekeyUpkeepFailed(String reason);
+
+    @LogMessage(level = WARN)
+    @Message(id = 4005, value = "Fetching stopped early: %s; what was read is kept, the rest waits on the server")
+    void fetchInterrupted(String reason);
 }

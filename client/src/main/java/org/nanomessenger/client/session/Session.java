@@ -103,11 +103,11 @@ public final class Session {
         // A copy: the stored array must survive if this message fails, since open() wipes its key
         byte[] messageKey = skipped != null ? skipped.clone() : nextReceivingKey(working, message);
 
-        byte[] padded = open(messageKey, message.sealed(), associatedData);
+        byte[] plaintext = unpad(open(messageKey, message.sealed(), associatedData));
         // The peer has the session: stop repeating the handshake
         working.pendingHandshake = null;
         state.assign(working);
-        return unpad(padded);
+        return plaintext;
     }
 
     /** Double Ratchet §3.5 RatchetDecrypt, with the KEM step in place of DHRatchet. */

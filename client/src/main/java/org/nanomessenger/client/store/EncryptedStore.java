@@ -56,6 +56,7 @@ public final class EncryptedStore {
 
     private final Path directory;
     private final byte[] masterKey;
+    private volatile boolean closed;
 
     private EncryptedStore(Path directory, byte[] masterKey) {
         this.directory = directory;
@@ -102,8 +103,14 @@ public final class EncryptedStore {
                 || kdf.path("version").asInt() != 19) {
             throw new IOException(directory.resolve(SETTINGS_FILE) + " is not a Nano-Messenger store of version 1");
         }
-        Argon2Settings settings = new Argon2Settings(kdf.path("memoryKiB").asInt(), kdf.path("iterations").asInt(),
-                kdf.path("parallelism").asInt(), kdf.path("salt").binaryValue());
+        Argon2Settings settings;
+        try {
+            settings = new Argon2Settings(kdf.path("memoryKiB").asInt(), kdf.path("iterations").asInt(),
+                    kdf.path("parallelism").asInt(), kdf.path("salt").binaryValue());
+        } catch (IllegalArgumentException e) {
+            throw new IOException(directory.resolve(SETTINGS_FILE) + " holds unusable KDF settings: "
+                    + e.getMessage(), e);
+        }
         return new EncryptedStore(directory, settings.derive(passphrase));
     }
 
@@ -117,6 +124,7 @@ public final class EncryptedStore {
      * @throws WrongPassphraseException if it does not decrypt: a wrong passphrase or an altered file
      */
     public byte[] read(String name) throws IOException, WrongPassphraseException {
+        ensureOpen();
         byte[] sealed;
         try {
             sealed = Files.readAllBytes(directory.resolve(name));
@@ -145,6 +153,7 @@ public final class EncryptedStore {
 
     /** Replaces file {@code name} with {@code content}, atomically and durably. */
     public void write(String name, byte[] content) throws IOException {
+        ensureOpen();
         byte[] nonce = new byte[NONCE_LENGTH];
         RANDOM.nextBytes(nonce);
         byte[] key = fileKey(name);
@@ -224,9 +233,27 @@ public final class EncryptedStore {
         }
     }
 
-    /** Forgets the key; the store cannot be used afterwards. */
+    /**
+     * Forgets the key; the store cannot be used afterwards. Waits for a change under way in
+     * another thread, so that no file is ever written under a wiped key.
+     */
     public void close() {
+        try (Lock lock = lock()) {
+            forget();
+        } catch (IOException e) {
+            forget();
+        }
+    }
+
+    private void forget() {
+        closed = true;
         Arrays.fill(masterKey, (byte) 0);
+    }
+
+    private void ensureOpen() throws IOException {
+        if (closed) {
+            throw new IOException("The state in " + directory + " is closed");
+        }
     }
 
     private byte[] fileKey(String name) {

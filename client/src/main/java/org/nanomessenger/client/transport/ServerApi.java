@@ -4,6 +4,7 @@ package org.nanomessenger.client.transport;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
@@ -18,6 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.nanomessenger.client.ServerProblemException;
 import org.nanomessenger.client.ServerUnreachableException;
+import org.nanomessenger.protocol.CryptoMode;
 
 /**
  * The HTTP calls of docs/protocol.md §3, over the JDK's {@code HttpClient}. A refusal becomes a
@@ -29,6 +31,8 @@ public final class ServerApi {
     static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    private static final int NO_CONTENT = 204;
+    private static final int BAD_GATEWAY = 502;
 
     private final URI base;
     private final HttpClient http;
@@ -104,10 +108,32 @@ public final class ServerApi {
         }
 
         JsonNode body = parseJson(response.body());
-        if (response.statusCode() / 100 == 2) {
+        int status = response.statusCode();
+        if (status == NO_CONTENT) {
+            return null;
+        }
+        if (status / 100 == 2 && body != null) {
             return body;
         }
-        throw problem(response.statusCode(), body, path);
+        if (status / 100 == 2) {
+            throw badAnswer("answered " + status + " to " + path + " without a JSON body");
+        }
+        throw problem(status, body, path);
+    }
+
+    /** The crypto mode named by {@code node}, which comes from the server. */
+    public static CryptoMode mode(JsonNode node) throws ServerProblemException {
+        try {
+            return CryptoMode.fromWireName(node.asText());
+        } catch (IllegalArgumentException e) {
+            throw badAnswer("named the unknown crypto mode '" + node.asText() + "'");
+        }
+    }
+
+    /** A server answer this client cannot use, as a problem of status 502 (a bad upstream answer). */
+    public static ServerProblemException badAnswer(String what) {
+        return new ServerProblemException(URI.create("about:blank"), BAD_GATEWAY, "Unusable answer",
+                "The server " + what);
     }
 
     /** Parses JSON text; null when it is empty or not JSON. */
@@ -125,8 +151,14 @@ public final class ServerApi {
     /** The problem of a refusal; one the server did not describe (a proxy's 502) gets a plain one. */
     static ServerProblemException problem(int status, JsonNode body, String path) {
         if (body != null && body.hasNonNull("type")) {
-            return new ServerProblemException(URI.create(body.get("type").asText()), status,
-                    body.path("title").asText(""), body.path("detail").asText(null));
+            URI type;
+            try {
+                type = new URI(body.get("type").asText());
+            } catch (URISyntaxException e) {
+                type = URI.create("about:blank");
+            }
+            return new ServerProblemException(type, status, body.path("title").asText(""),
+                    body.path("detail").asText(null));
         }
         return new ServerProblemException(URI.create("about:blank"), status, "HTTP " + status,
                 "The server answered " + status + " to " + path + " without a problem description");

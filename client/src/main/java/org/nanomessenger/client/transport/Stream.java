@@ -3,6 +3,7 @@ package org.nanomessenger.client.transport;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.ByteBuffer;
 import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -11,6 +12,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.nanomessenger.client.ServerProblemException;
@@ -26,11 +28,11 @@ public final class Stream implements WebSocket.Listener {
     /** What the stream delivers. */
     public interface Frames {
 
-        /** The server accepted the token; the backlog follows. */
-        void ready();
+        /** The server accepted the token on {@code stream}; the backlog follows. */
+        void ready(Stream stream);
 
-        /** An envelope object (§3.2), from the backlog or pushed. */
-        void envelope(JsonNode envelope);
+        /** An envelope object (§3.2) on {@code stream}, from the backlog or pushed. */
+        void envelope(Stream stream, JsonNode envelope);
 
         /** The socket closed. {@code problem} is the server's refusal if it sent one, else null. */
         void closed(int code, String reason, ServerProblemException problem);
@@ -45,6 +47,8 @@ public final class Stream implements WebSocket.Listener {
     private final CompletableFuture<Void> done = new CompletableFuture<>();
     private volatile ServerProblemException problem;
     private volatile WebSocket socket;
+    private volatile long lastPongNanos = System.nanoTime();
+    private final AtomicBoolean finished = new AtomicBoolean();
 
     private Stream(Frames frames) {
         this.frames = frames;
@@ -75,6 +79,31 @@ public final class Stream implements WebSocket.Listener {
     /** Acknowledges an envelope (the server deletes it). */
     public void ack(String id) throws ServerUnreachableException {
         sendText(ServerApi.object().put("type", "ack").put("id", id).toString());
+    }
+
+    /**
+     * Sends a WebSocket ping (RFC 6455 §5.5.2): behind proxies it keeps the connection open, and
+     * the pong that answers shows the connection still works (§5.3 asks clients to ping).
+     */
+    public void ping() {
+        WebSocket open = socket;
+        if (open != null && !open.isOutputClosed()) {
+            open.sendPing(ByteBuffer.allocate(0));
+        }
+    }
+
+    /** How long since the server last answered a ping (or since the stream opened). */
+    public Duration sinceLastPong() {
+        return Duration.ofNanos(System.nanoTime() - lastPongNanos);
+    }
+
+    /** Drops the connection at once, without a close handshake: for a connection that is dead. */
+    public void abort() {
+        WebSocket open = socket;
+        if (open != null) {
+            open.abort();
+        }
+        finish(ABNORMAL_CLOSURE, "aborted");
     }
 
     /** A future that completes when the socket has closed, either way. */
@@ -127,8 +156,8 @@ public final class Stream implements WebSocket.Listener {
             return;
         }
         switch (frame.path("type").asText()) {
-            case "ready" -> frames.ready();
-            case "envelope" -> frames.envelope(frame.path("envelope"));
+            case "ready" -> frames.ready(this);
+            case "envelope" -> frames.envelope(this, frame.path("envelope"));
             case "error" -> problem = ServerApi.problem(frame.path("problem").path("status").asInt(1008),
                     frame.path("problem"), "/stream");
             default -> {
@@ -138,15 +167,28 @@ public final class Stream implements WebSocket.Listener {
     }
 
     @Override
+    public CompletionStage<?> onPong(WebSocket webSocket, ByteBuffer message) {
+        lastPongNanos = System.nanoTime();
+        webSocket.request(1);
+        return null;
+    }
+
+    @Override
     public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-        frames.closed(statusCode, reason, problem);
-        done.complete(null);
+        finish(statusCode, reason);
         return null;
     }
 
     @Override
     public void onError(WebSocket webSocket, Throwable error) {
-        frames.closed(ABNORMAL_CLOSURE, String.valueOf(error.getMessage()), problem);
-        done.complete(null);
+        finish(ABNORMAL_CLOSURE, String.valueOf(error.getMessage()));
+    }
+
+    /** Reports the end of the stream once, however many ways it ends. */
+    private void finish(int code, String reason) {
+        if (finished.compareAndSet(false, true)) {
+            frames.closed(code, reason, problem);
+            done.complete(null);
+        }
     }
 }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.security.KeyPair;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -157,6 +158,36 @@ class SessionTest {
         assertThatThrownBy(() -> pair.toBob(new Sent(late.envelope(), forged.encode())))
                 .hasMessageContaining("does not authenticate");
         assertThat(pair.toBob(late)).isEqualTo("late");
+    }
+
+    @ParameterizedTest
+    @EnumSource(CryptoMode.class)
+    void parsesOnlyTheExactEncoding(CryptoMode mode) throws Exception {
+        byte[] valid = new Pair(mode).start().fromAlice("x").ciphertext();
+        SessionMessage parsed = SessionMessage.parse(valid);
+        assertThat(parsed.encode()).isEqualTo(valid);
+
+        byte[] otherVersion = valid.clone();
+        otherVersion[0] = 2;
+        byte[] trailing = Arrays.copyOf(valid, valid.length + 1);
+        byte[] truncated = Arrays.copyOf(valid, valid.length - 1);
+        byte[] shortId = new Wire.Writer().uint8(1).bytes(new byte[15]).toByteArray();
+        int flagAt = parsed.header().length - handshakeLength(parsed) - 1;
+        byte[] badFlag = valid.clone();
+        badFlag[flagAt] = 2;
+
+        assertThatThrownBy(() -> SessionMessage.parse(otherVersion)).hasMessageContaining("version 2");
+        assertThatThrownBy(() -> SessionMessage.parse(trailing)).hasMessageContaining("after the end");
+        assertThatThrownBy(() -> SessionMessage.parse(truncated)).isInstanceOf(MessageFormatException.class);
+        assertThatThrownBy(() -> SessionMessage.parse(shortId)).hasMessageContaining("16 bytes");
+        assertThatThrownBy(() -> SessionMessage.parse(badFlag)).hasMessageContaining("0 or 1");
+    }
+
+    /** The bytes of the handshake fields after the flag. */
+    private static int handshakeLength(SessionMessage message) {
+        SessionMessage.Handshake handshake = message.handshake();
+        return handshake == null ? 0 : 8 + 1 + 8 + 4 + handshake.signedPrekeyCiphertext().length + 4
+                + handshake.secondPrekeyCiphertext().length;
     }
 
     @ParameterizedTest
