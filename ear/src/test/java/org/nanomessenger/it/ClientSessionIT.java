@@ -35,6 +35,7 @@ import org.nanomessenger.client.HistoryEntry;
 import org.nanomessenger.client.Inbox;
 import org.nanomessenger.client.MessageHandler;
 import org.nanomessenger.client.NanoClient;
+import org.nanomessenger.client.NanoException;
 import org.nanomessenger.client.ReceivedMessage;
 import org.nanomessenger.client.Rejection;
 import org.nanomessenger.client.SecurityCheckException;
@@ -121,6 +122,36 @@ class ClientSessionIT {
                 .extracting(HistoryEntry::text).startsWith("offline 1", "offline 2", "offline 3");
         assertThat(Files.readString(directories.resolve("bob/history.bin"), StandardCharsets.ISO_8859_1))
                 .doesNotContain("offline 1", "ping 0");
+    }
+
+    @Test
+    void aListenerSignsInAgainAndReconnectsWhenItsTokenExpires() throws Exception {
+        // Before the clients sign in: every token they get lives two seconds
+        Policy.set(management, "nano.auth.token-lifetime-seconds", "2");
+        NanoClient alice = client("alice", CryptoMode.HYBRID);
+        NanoClient bob = client("bob", CryptoMode.HYBRID);
+        Collector atBob = new Collector();
+        try (Subscription listening = bob.listen(atBob)) {
+            assertThat(listening.awaitConnected(Duration.ofSeconds(15))).isTrue();
+
+            // Each goes out after the server has closed Bob's stream for its expired token
+            for (int i = 0; i < 3; i++) {
+                assertThat(atBob.closes.poll(15, TimeUnit.SECONDS)).as("the server closes the expired stream")
+                        .isInstanceOfSatisfying(ServerProblemException.class, problem ->
+                                assertThat(problem.slug()).isEqualTo("unauthenticated"));
+                alice.send(bob.username(), "across reconnects " + i);
+            }
+
+            List<String> texts = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                texts.add(atBob.next().text());
+            }
+            assertThat(texts).containsExactlyInAnyOrder("across reconnects 0", "across reconnects 1",
+                    "across reconnects 2");
+            assertThat(atBob.fatal).as("listening never stopped").isEmpty();
+        } finally {
+            Policy.remove(management, "nano.auth.token-lifetime-seconds");
+        }
     }
 
     static Stream<CryptoMode[]> mixedModes() {
@@ -283,6 +314,8 @@ class ClientSessionIT {
 
         final BlockingQueue<ReceivedMessage> messages = new LinkedBlockingQueue<>();
         final List<Rejection> rejections = new ArrayList<>();
+        final List<NanoException> fatal = new ArrayList<>();
+        final BlockingQueue<NanoException> closes = new LinkedBlockingQueue<>();
 
         @Override
         public void onMessage(ReceivedMessage message) {
@@ -292,6 +325,15 @@ class ClientSessionIT {
         @Override
         public void onRejected(Rejection rejection) {
             rejections.add(rejection);
+        }
+
+        @Override
+        public void onError(NanoException error, boolean stopped) {
+            if (stopped) {
+                fatal.add(error);
+            } else if (error instanceof ServerProblemException) {
+                closes.add(error);
+            }
         }
 
         ReceivedMessage next() throws InterruptedException {
