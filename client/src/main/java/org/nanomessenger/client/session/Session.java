@@ -207,31 +207,33 @@ public final class Session {
     }
 
     private static byte[] seal(byte[] messageKey, byte[] plaintext, byte[] associatedData) {
-        byte[] keyAndNonce = expand(messageKey);
         try {
-            Cipher gcm = Cipher.getInstance("AES/GCM/NoPadding");
-            gcm.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(keyAndNonce, 0, Kdf.KEY_LENGTH, "AES"),
-                    new GCMParameterSpec(GCM_TAG_BITS, keyAndNonce, Kdf.KEY_LENGTH, GCM_NONCE_LENGTH));
-            gcm.updateAAD(associatedData);
-            return gcm.doFinal(plaintext);
-        } catch (GeneralSecurityException e) {
-            throw new ProviderException("AES-256-GCM failed", e);
-        } finally {
-            Arrays.fill(keyAndNonce, (byte) 0);
-            Arrays.fill(messageKey, (byte) 0);
+            return aesGcm(Cipher.ENCRYPT_MODE, messageKey, plaintext, associatedData);
+        } catch (AEADBadTagException e) {
+            throw new ProviderException("AES-256-GCM sealing cannot fail authentication", e);
         }
     }
 
     private static byte[] open(byte[] messageKey, byte[] sealed, byte[] associatedData) throws SessionException {
+        try {
+            return aesGcm(Cipher.DECRYPT_MODE, messageKey, sealed, associatedData);
+        } catch (AEADBadTagException e) {
+            throw new SessionException("The message does not authenticate", e);
+        }
+    }
+
+    /** AES-256-GCM under the key and nonce of a message key (§9.6); wipes the message key. */
+    private static byte[] aesGcm(int direction, byte[] messageKey, byte[] input, byte[] associatedData)
+            throws AEADBadTagException {
         byte[] keyAndNonce = expand(messageKey);
         try {
             Cipher gcm = Cipher.getInstance("AES/GCM/NoPadding");
-            gcm.init(Cipher.DECRYPT_MODE, new SecretKeySpec(keyAndNonce, 0, Kdf.KEY_LENGTH, "AES"),
+            gcm.init(direction, new SecretKeySpec(keyAndNonce, 0, Kdf.KEY_LENGTH, "AES"),
                     new GCMParameterSpec(GCM_TAG_BITS, keyAndNonce, Kdf.KEY_LENGTH, GCM_NONCE_LENGTH));
             gcm.updateAAD(associatedData);
-            return gcm.doFinal(sealed);
+            return gcm.doFinal(input);
         } catch (AEADBadTagException e) {
-            throw new SessionException("The message does not authenticate", e);
+            throw e;
         } catch (GeneralSecurityException e) {
             throw new ProviderException("AES-256-GCM failed", e);
         } finally {
