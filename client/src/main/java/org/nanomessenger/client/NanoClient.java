@@ -285,11 +285,12 @@ public final class NanoClient implements AutoCloseable {
         if (peer.equals(identity.username())) {
             throw new IllegalArgumentException("Sending to yourself is not supported");
         }
-        ensureRegistered();
-        CryptoMode policy = serverInfo().minimumMode();
+        ClientState current = ensureRegistered();
+        // Read for every message: an operator may raise the policy at any time
+        CryptoMode policy = ServerApi.mode(connection.api().get("/server", null).path("minimumMode"));
 
         Contacts.Bundle bundle = null;
-        if (states.read().sessions.getOrDefault(peer, List.of()).isEmpty()) {
+        if (current.sessions.getOrDefault(peer, List.of()).isEmpty()) {
             bundle = contacts.fetchBundle(peer, policy);
         }
         Contacts.Bundle fetched = bundle;
@@ -510,11 +511,14 @@ public final class NanoClient implements AutoCloseable {
         });
     }
 
-    private void ensureRegistered() throws NanoException {
-        if (!states.read().registered) {
+    /** The state, if this client is registered. */
+    private ClientState ensureRegistered() throws NanoException {
+        ClientState state = states.read();
+        if (!state.registered) {
             throw new StateException(StateException.Reason.NOT_REGISTERED, identity.username()
                     + " is not registered yet: run 'nano register' first");
         }
+        return state;
     }
 
     private static JsonNode envelopeBody(Envelope envelope, byte[] signature) {
