@@ -166,10 +166,12 @@ public final class NanoClient implements AutoCloseable {
         }
     }
 
+    /** This user's normalised username. */
     public String username() {
         return identity.username();
     }
 
+    /** This device's name on the server. */
     public String device() {
         return identity.device();
     }
@@ -184,10 +186,12 @@ public final class NanoClient implements AutoCloseable {
         return identity.minimumMode();
     }
 
+    /** The server this client is configured for, as stored in its state. */
     public URI server() throws NanoException {
         return URI.create(states.read().server);
     }
 
+    /** Whether {@link #register()} has created the account. */
     public boolean registered() throws NanoException {
         return states.read().registered;
     }

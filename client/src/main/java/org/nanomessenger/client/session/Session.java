@@ -47,10 +47,12 @@ public final class Session {
         this.state = Objects.requireNonNull(state, "state");
     }
 
+    /** The state this session changes, to be stored by the caller. */
     public SessionState state() {
         return state;
     }
 
+    /** The session's mode: the KEM of all its key agreements and the mode of its envelopes. */
     public CryptoMode mode() {
         return CryptoMode.fromWireName(state.mode);
     }

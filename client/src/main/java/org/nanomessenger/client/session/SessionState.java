@@ -36,14 +36,17 @@ public final class SessionState {
     SessionState() {
     }
 
+    /** The other party's username. */
     public String peer() {
         return peer;
     }
 
+    /** A copy of the 16-byte session id (docs/protocol.md §9.2). */
     public byte[] sessionId() {
         return sessionId.clone();
     }
 
+    /** When the session was made, in milliseconds since the epoch. */
     public long createdAt() {
         return createdAt;
     }

@@ -37,11 +37,13 @@ public final class ServerApi {
     private final URI base;
     private final HttpClient http;
 
+    /** Calls the server at {@code base} (its origin, such as {@code https://chat.example.org}). */
     public ServerApi(URI base) {
         this.base = URI.create(base.toString().replaceAll("/+$", ""));
         this.http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
     }
 
+    /** The server's origin, without a trailing slash. */
     public URI base() {
         return base;
     }
@@ -50,6 +52,7 @@ public final class ServerApi {
         return http;
     }
 
+    /** A new JSON object for a request body. */
     public static ObjectNode object() {
         return JSON.createObjectNode();
     }
@@ -59,16 +62,19 @@ public final class ServerApi {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
+    /** {@code GET /api/v1{path}}: the JSON answer, or the problem thrown. */
     public JsonNode get(String path, String token) throws ServerProblemException, ServerUnreachableException {
         return send(request(path, token).GET(), path);
     }
 
+    /** {@code POST /api/v1{path}} with a JSON body: the JSON answer, or the problem thrown. */
     public JsonNode post(String path, String token, JsonNode body)
             throws ServerProblemException, ServerUnreachableException {
         return send(request(path, token).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())), path);
     }
 
+    /** {@code PUT /api/v1{path}}, with a JSON body or none: null for 204, or the problem thrown. */
     public JsonNode put(String path, String token, JsonNode body)
             throws ServerProblemException, ServerUnreachableException {
         HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
@@ -76,6 +82,7 @@ public final class ServerApi {
         return send(request(path, token).header("Content-Type", "application/json").PUT(publisher), path);
     }
 
+    /** {@code DELETE /api/v1{path}}: null for 204, or the problem thrown. */
     public JsonNode delete(String path, String token) throws ServerProblemException, ServerUnreachableException {
         return send(request(path, token).DELETE(), path);
     }
