@@ -70,14 +70,19 @@ final class Prekeys {
         } else if (republish) {
             upload(PrekeyKind.LAST_RESORT, state.lastResortPrekey);
         }
-        if (oneTimeOnServer() < ONE_TIME_LOW_WATER) {
-            topUp();
+        int onServer = oneTimeOnServer();
+        if (onServer < ONE_TIME_LOW_WATER) {
+            topUp(onServer);
         }
     }
 
     /** Tops the one-time prekeys on the server up to {@value #ONE_TIME_TARGET}; answers how many went up. */
     int topUp() throws NanoException {
-        int wanted = Math.min(MAX_BATCH, ONE_TIME_TARGET - oneTimeOnServer());
+        return topUp(oneTimeOnServer());
+    }
+
+    private int topUp(int onServer) throws NanoException {
+        int wanted = Math.min(MAX_BATCH, ONE_TIME_TARGET - onServer);
         if (wanted <= 0) {
             return 0;
         }
@@ -123,7 +128,8 @@ final class Prekeys {
     }
 
     KeyStatus status() throws NanoException {
-        if (states.read().signedPrekey == null || states.read().lastResortPrekey == null) {
+        ClientState before = states.read();
+        if (before.signedPrekey == null || before.lastResortPrekey == null) {
             // A registration interrupted before its prekeys were made: make them now
             publish(true);
         }

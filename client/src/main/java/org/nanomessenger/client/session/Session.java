@@ -57,11 +57,6 @@ public final class Session {
         return CryptoMode.fromWireName(state.mode);
     }
 
-    /** Whether the responder has not answered yet, so messages still carry the handshake. */
-    public boolean awaitingResponse() {
-        return state.pendingHandshake != null;
-    }
-
     /**
      * Seals {@code plaintext} as the next message of this session, for the envelope described by
      * {@code envelope}, and advances the sending chain: the message key is gone afterwards.

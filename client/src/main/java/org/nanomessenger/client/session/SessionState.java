@@ -46,11 +46,6 @@ public final class SessionState {
         return sessionId.clone();
     }
 
-    /** When the session was made, in milliseconds since the epoch. */
-    public long createdAt() {
-        return createdAt;
-    }
-
     /** How many skipped message keys are held. */
     public int skippedKeyCount() {
         return skippedKeys.size();

@@ -6,7 +6,6 @@ import java.net.URI;
 import java.nio.ByteBuffer;
 import java.net.http.WebSocket;
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
@@ -44,7 +43,6 @@ public final class Stream implements WebSocket.Listener {
 
     private final Frames frames;
     private final StringBuilder partial = new StringBuilder();
-    private final CompletableFuture<Void> done = new CompletableFuture<>();
     private volatile ServerProblemException problem;
     private volatile WebSocket socket;
     private volatile long lastPongNanos = System.nanoTime();
@@ -104,11 +102,6 @@ public final class Stream implements WebSocket.Listener {
             open.abort();
         }
         finish(ABNORMAL_CLOSURE, "aborted");
-    }
-
-    /** A future that completes when the socket has closed, either way. */
-    public CompletableFuture<Void> done() {
-        return done;
     }
 
     /** Closes the socket normally. */
@@ -188,7 +181,6 @@ public final class Stream implements WebSocket.Listener {
     private void finish(int code, String reason) {
         if (finished.compareAndSet(false, true)) {
             frames.closed(code, reason, problem);
-            done.complete(null);
         }
     }
 }
